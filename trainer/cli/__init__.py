@@ -1,0 +1,67 @@
+"""The ``rehearse`` command line. Bare ``rehearse`` opens the app.
+
+Each subcommand lives in its own module with ``add_arguments(parser)`` and
+``run(args) -> int``; modules import heavy things inside ``run`` so that
+``rehearse --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from trainer import __version__
+from trainer.problems import TrainerError
+
+# name -> (module, one-line help). Order is the order of `rehearse --help`.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("trainer.cli.validate", "check content files; exit 2 on any problem"),
+    "list": ("trainer.cli.list_cmd", "list the scenarios"),
+    "schema": ("trainer.cli.schema", "print the JSON Schema of scenario files"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rehearse",
+        description="Rehearse telling the CEO that something you own broke. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"rehearse {__version__}")
+    add_content_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        add_content_option(cmd, suppress_default=True)
+        module.add_arguments(cmd)
+        cmd.set_defaults(_module=module)
+    return parser
+
+
+def add_content_option(parser: argparse.ArgumentParser, suppress_default: bool = False) -> None:
+    parser.add_argument(
+        "--content", action="append", metavar="DIR",
+        default=argparse.SUPPRESS if suppress_default else [],
+        help="an extra content folder (repeatable; also $REHEARSE_CONTENT)",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from trainer.cli import app_cmd
+
+            return app_cmd.run(args)
+        return int(args._module.run(args) or 0)
+    except TrainerError as exc:
+        print(f"rehearse: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("rehearse: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

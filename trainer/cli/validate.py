@@ -1,0 +1,50 @@
+"""rehearse validate: check content files and report every problem."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="files or folders (default: the shipped content and your content folders)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.content.loader import load_content
+    from trainer.locations import content_roots, content_subdirs, shipped_content
+
+    if args.paths:
+        # A lone scenario still needs personas and rubric sets to resolve its ids.
+        base = content_subdirs(shipped_content())
+        roots = base + [r for p in args.paths for r in content_subdirs(Path(p))]
+        checked = [Path(p) for p in args.paths]
+    else:
+        roots = content_roots(args.content)
+        checked = roots
+    content = load_content(roots)
+    shown = [p for p in content.problems if _within(Path(p.path), checked)]
+    for problem in shown:
+        print(problem)
+    files = content.files
+    if shown:
+        print(f"{len(shown)} problem(s) in {files} file(s) checked")
+        return 2
+    print(f"ok: {files} file(s), {len(content.scenarios)} scenario(s), "
+          f"{len(content.personas)} persona(s), {len(content.rules)} rule(s)")
+    return 0
+
+
+def _within(path: Path, roots: list[Path]) -> bool:
+    for root in roots:
+        if path == root or root in path.parents or path.resolve() == root.resolve():
+            return True
+        try:
+            path.resolve().relative_to(root.resolve())
+            return True
+        except ValueError:
+            continue
+    return False

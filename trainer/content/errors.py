@@ -1,0 +1,130 @@
+"""Turn pydantic's validation errors into ``path:line: message`` problems."""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import process
+
+from trainer.content.yaml_io import Document
+from trainer.problems import Problems
+
+
+def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Path,
+           problems: Problems) -> None:
+    for err in exc.errors():
+        loc = _data_path(doc.data, err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            message = f"unknown key '{key}'"
+            allowed = allowed_keys(model, doc.data, loc[:-1])
+            near = process.extractOne(key, allowed, score_cutoff=60) if allowed else None
+            if near:
+                message += f"; did you mean '{near[0]}'?"
+            elif allowed:
+                message += f"; expected one of: {', '.join(sorted(allowed))}"
+            problems.add(path, doc.line_of(loc), _where(loc[:-1]) + message)
+        elif kind == "missing":
+            problems.add(path, doc.line_of(loc[:-1]), _where(loc[:-1]) + f"missing key '{loc[-1]}'")
+        else:
+            msg = err["msg"].removeprefix("Value error, ")
+            if kind == "union_tag_invalid":
+                msg = f"'extends' must be one of: {err['ctx']['expected_tags']}"
+            where = _where(loc)
+            problems.add(path, doc.line_of(loc), f"{where}{msg}")
+
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """Drop the parts of pydantic's loc that name union members rather than data keys."""
+    out: list[Any] = []
+    current = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(current, dict) and part in current:
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            out.append(part)
+            current = current[part]
+        elif last or isinstance(current, dict) and part == "not":
+            out.append(part)
+            current = None
+        # else: a union member's name, not in the data
+    return tuple(out)
+
+
+def _where(loc: tuple) -> str:
+    """Name the node or key a problem is about, for a reader of the file."""
+    if not loc:
+        return ""
+    parts: list[str] = []
+    rest = list(loc)
+    if len(rest) >= 2 and rest[0] == "nodes":
+        parts.append(f"node '{rest[1]}'")
+        rest = rest[2:]
+    text = ""
+    for part in rest:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    if text:
+        parts.append(text)
+    return ", ".join(parts) + ": " if parts else ""
+
+
+def allowed_keys(model: type[BaseModel], data: Any, loc: tuple) -> list[str]:
+    """The keys valid at ``loc`` (a data path), for suggesting the nearest one."""
+    types_here: list[Any] = [model]
+    current = data
+    for part in loc:
+        current = current.get(part) if isinstance(current, dict) else (
+            current[part] if isinstance(current, list) and isinstance(part, int)
+            and part < len(current) else None)
+        nxt: list[Any] = []
+        for t in types_here:
+            for member in _members(t):
+                if isinstance(member, type) and issubclass(member, BaseModel):
+                    field = _field(member, part)
+                    if field is not None:
+                        nxt.append(field.annotation)
+                else:
+                    origin = typing.get_origin(member)
+                    if origin in (list, dict):
+                        nxt.append(typing.get_args(member)[-1])
+        types_here = nxt
+    keys: set[str] = set()
+    for t in types_here:
+        for member in _members(t):
+            if isinstance(member, type) and issubclass(member, BaseModel):
+                if _matches_tag(member, current):
+                    keys.update(f.alias or n for n, f in member.model_fields.items())
+    return sorted(keys)
+
+
+def _field(model: type[BaseModel], key: Any):
+    for name, field in model.model_fields.items():
+        if key in (name, field.alias):
+            return field
+    return None
+
+
+def _matches_tag(model: type[BaseModel], data: Any) -> bool:
+    tag = model.model_fields.get("extends")
+    if tag is None or not isinstance(data, dict) or "extends" not in data:
+        return True
+    return data["extends"] in typing.get_args(tag.annotation)
+
+
+def _members(t: Any) -> list[Any]:
+    origin = typing.get_origin(t)
+    if origin is typing.Annotated:
+        return _members(typing.get_args(t)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        out: list[Any] = []
+        for arg in typing.get_args(t):
+            out.extend(_members(arg))
+        return out
+    return [t]

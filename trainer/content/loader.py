@@ -1,0 +1,185 @@
+"""Find, parse and validate content folders into one ``Content``.
+
+A content folder holds any of ``scenarios/``, ``personas/`` and ``rubrics/``.
+Later folders override earlier ones by id, so a coach's folder can replace a
+shipped rubric set or persona without copying the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from trainer.content import errors
+from trainer.content.models.persona import Persona
+from trainer.content.models.rubric import Lexicon, Rule, RubricSet
+from trainer.content.models.scenario import DIMENSIONS, Scenario
+from trainer.content.yaml_io import Document, YamlError, load_file
+from trainer.problems import Problems
+
+KINDS = ("scenario", "persona", "rule", "lexicon", "rubric_set")
+_RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
+
+
+class _RuleModel(BaseModel):
+    """Wraps the rule union so errors are reported like the other models'."""
+
+    rule: Rule
+
+
+@dataclass
+class Content:
+    """Everything loaded from the content folders, plus the problems found."""
+
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    personas: dict[str, Persona] = field(default_factory=dict)
+    rules: dict[str, Any] = field(default_factory=dict)
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    rubric_sets: dict[str, RubricSet] = field(default_factory=dict)
+    sources: dict[tuple[str, str], Path] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+    files: int = 0
+
+    def source(self, kind: str, item_id: str) -> Path | None:
+        return self.sources.get((kind, item_id))
+
+
+def yaml_files(root: Path) -> list[Path]:
+    """YAML files under ``root`` (or ``root`` itself), in a stable order.
+
+    Symbolic links that lead outside the folder are skipped, so a content folder
+    cannot be made to read files elsewhere on the machine.
+    """
+    if root.is_file():
+        return [root]
+    base = root.resolve()
+    found = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(base):
+            continue
+        found.append(path)
+    return found
+
+
+def classify(path: Path, data: Any) -> str:
+    """Which kind of content file this is: by its folder, else by its keys."""
+    parents = [p.name.lower() for p in path.parents][:4]
+    if "lexicons" in parents:
+        return "lexicon"
+    if "sets" in parents and "rubrics" in parents:
+        return "rubric_set"
+    if "rubrics" in parents:
+        return "rule"
+    if "personas" in parents:
+        return "persona"
+    if "scenarios" in parents:
+        return "scenario"
+    if isinstance(data, dict):
+        if "extends" in data:
+            return "rule"
+        if "lexicon" in data:
+            return "lexicon"
+        if "weights" in data:
+            return "rubric_set"
+        if "cares_about" in data:
+            return "persona"
+    return "scenario"
+
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "scenario": Scenario,
+    "persona": Persona,
+    "lexicon": Lexicon,
+    "rubric_set": RubricSet,
+}
+
+
+def load_content(roots: list[Path]) -> Content:
+    """Load every YAML file under ``roots``; problems are collected, never raised."""
+    content = Content()
+    docs: dict[Path, Document] = {}
+    for root in roots:
+        if not root.exists():
+            content.problems.add(root, 1, "no such file or folder")
+            continue
+        seen: dict[tuple[str, str], Path] = {}
+        for path in yaml_files(root):
+            content.files += 1
+            item = _load_one(path, content.problems, docs)
+            if item is None:
+                continue
+            kind, item_id, model = item
+            if (kind, item_id) in seen:
+                content.problems.add(
+                    path, docs[path].line_of(("id",)),
+                    f"{kind.replace('_', ' ')} id '{item_id}' is already used by {seen[kind, item_id]}",
+                )
+                continue
+            seen[kind, item_id] = path
+            content.sources[kind, item_id] = path
+            _store(content, kind, item_id, model)
+    from trainer.content.lint import lint_content  # after models: lint needs them all
+
+    lint_content(content, docs)
+    return content
+
+
+def _store(content: Content, kind: str, item_id: str, model: Any) -> None:
+    table = {
+        "scenario": content.scenarios,
+        "persona": content.personas,
+        "rule": content.rules,
+        "lexicon": content.lexicons,
+        "rubric_set": content.rubric_sets,
+    }[kind]
+    table[item_id] = model
+
+
+def _load_one(path: Path, problems: Problems, docs: dict[Path, Document]):
+    try:
+        doc = load_file(path)
+    except YamlError as exc:
+        problems.add(path, exc.line, str(exc))
+        return None
+    if not isinstance(doc.data, dict):
+        problems.add(path, 1, "expected a mapping of keys to values at the top of the file")
+        return None
+    docs[path] = doc
+    kind = classify(path, doc.data)
+    if kind == "rule":
+        return _load_rule(path, doc, problems)
+    model_cls = _MODELS[kind]
+    try:
+        model = model_cls.model_validate(doc.data)
+    except ValidationError as exc:
+        errors.report(exc, model_cls, doc, path, problems)
+        return None
+    item_id = model.lexicon if kind == "lexicon" else model.id  # type: ignore[attr-defined]
+    return kind, item_id, model
+
+
+def _load_rule(path: Path, doc: Document, problems: Problems):
+    try:
+        rule = _RuleModel.model_validate({"rule": doc.data}).rule
+    except ValidationError as exc:
+        wrapped = Document({"rule": doc.data}, {("rule", *k): v for k, v in doc.lines.items()})
+        before = len(problems)
+        errors.report(exc, _RuleModel, wrapped, path, problems)
+        for i in range(before, len(problems.items)):  # drop the wrapper from messages
+            p = problems.items[i]
+            problems.items[i] = type(p)(p.path, p.line, p.message.replace("rule.", "", 1)
+                                        .removeprefix("rule: "))
+        return None
+    folder = path.parent.name.lower()
+    dimension = rule.dimension or (folder if folder in DIMENSIONS else None)
+    if dimension is None:
+        problems.add(path, 1, "the rule needs a 'dimension' (or to sit in a folder named "
+                              f"for one: {', '.join(DIMENSIONS)})")
+        return None
+    rule_id = rule.id or f"{dimension}.{path.stem}"
+    return "rule", rule_id, rule.model_copy(update={"id": rule_id, "dimension": dimension})

@@ -1,0 +1,150 @@
+"""Rubric files, in the manner of Vale styles.
+
+``rubrics/<dimension>/<Rule>.yaml`` holds one rule (id ``<dimension>.<Rule>``);
+``rubrics/lexicons/*.yaml`` holds word lists the rules and scorers share;
+``rubrics/sets/*.yaml`` holds a rubric set: the weights and switches for a track.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from trainer.content.models.base import Slug, Strict, compile_regex
+from trainer.content.models.scenario import Dimension, Track
+
+
+class _Rule(Strict):
+    id: str | None = Field(None, description="Default: '<dimension>.<file name>'.")
+    dimension: Dimension | None = Field(None, description="Default: the folder's name.")
+    message: str = Field(description="What the answer did, observably; '%s' is the match.")
+    suggestion: str | None = Field(None, description="A rewrite or next step; '%s' is the match.")
+    level: Literal["error", "warning", "suggestion"] = "warning"
+    effect: Literal["penalty", "credit"] = Field(
+        "penalty", description="A penalty costs points; a credit is evidence for the dimension."
+    )
+    weight: float = Field(10, ge=0, le=100, description="Points per match, before the cap.")
+    max_matches: int = Field(3, ge=1, le=100, description="Matches counted at most.")
+    ignorecase: bool = True
+    enabled: bool = True
+    tracks: list[Track] = Field(default_factory=lambda: ["incident", "interview"])
+    exceptions: list[str] = Field(
+        default_factory=list,
+        description="Regexes; a match whose sentence also matches one is not reported.",
+    )
+
+    @field_validator("exceptions")
+    @classmethod
+    def _exceptions_compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            compile_regex(pattern)
+        return value
+
+
+class ExistenceRule(_Rule):
+    """Reports each occurrence of any listed phrase (matched on word boundaries)."""
+
+    extends: Literal["existence"]
+    tokens: list[str] = Field(min_length=1)
+
+
+class SubstitutionRule(_Rule):
+    """Reports a phrase and offers its replacement: ``swap: {phrase: replacement}``."""
+
+    extends: Literal["substitution"]
+    swap: dict[str, str] = Field(min_length=1)
+
+
+class PatternRule(_Rule):
+    """Reports each match of a regular expression."""
+
+    extends: Literal["pattern"]
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        compile_regex(value)
+        return value
+
+
+class OccurrenceRule(_Rule):
+    """Counts matches of ``token`` in the answer or per sentence against ``min``/``max``."""
+
+    extends: Literal["occurrence"]
+    token: str
+    scope: Literal["answer", "sentence"] = "answer"
+    min: int | None = Field(None, ge=0)
+    max: int | None = Field(None, ge=0)
+
+    @field_validator("token")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        compile_regex(value)
+        return value
+
+    @model_validator(mode="after")
+    def _bounds(self) -> OccurrenceRule:
+        if self.min is None and self.max is None:
+            raise ValueError("an occurrence rule needs 'min' or 'max'")
+        return self
+
+
+class ConditionalRule(_Rule):
+    """When ``first`` matches, ``second`` must match somewhere too, or it is reported."""
+
+    extends: Literal["conditional"]
+    first: str
+    second: str
+
+    @field_validator("first", "second")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        compile_regex(value)
+        return value
+
+
+class LexiconRule(_Rule):
+    """Reports each entry of a lexicon (``rubrics/lexicons/<name>.yaml``) found in the answer."""
+
+    extends: Literal["lexicon"]
+    lexicon: Slug
+    fuzzy: bool = Field(False, description="Match near-misses (plurals, hyphens, typos).")
+
+
+Rule = Annotated[
+    ExistenceRule | SubstitutionRule | PatternRule | OccurrenceRule | ConditionalRule
+    | LexiconRule,
+    Field(discriminator="extends"),
+]
+RULE_TYPES = ("existence", "substitution", "pattern", "occurrence", "conditional", "lexicon")
+
+
+class LexiconEntry(Strict):
+    """One phrase; for jargon, with the plain words a CEO would follow."""
+
+    term: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    plain: str | None = Field(None, description="Jargon: the plain-language explanation.")
+    suggestion: str | None = None
+    note: str | None = None
+
+
+class Lexicon(Strict):
+    """A named list of phrases: hedges, fillers, blame phrases, jargon, ..."""
+
+    lexicon: Slug
+    description: str = ""
+    entries: list[LexiconEntry] = Field(min_length=1)
+
+
+class RubricSet(Strict):
+    """Weights and switches for one track; scenarios name it in ``rubric``."""
+
+    id: Slug
+    track: Track
+    description: str = ""
+    budget: int = Field(60, ge=5, le=1000, description="Default answer budget in words.")
+    weights: dict[Dimension, float] = Field(min_length=1)
+    disable: list[str] = Field(default_factory=list, description="Rule ids switched off.")

@@ -1,0 +1,1 @@
+"""The engine: scoring and the conversation. Plain Python; never imports Textual."""

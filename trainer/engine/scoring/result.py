@@ -1,0 +1,94 @@
+"""What scoring an answer produces: findings, dimension scores and the checklist.
+
+These types are the contract between the scorer, the conversation, the app,
+the history store and the JSON the CLI prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of evidence in the answer, with the span it covers."""
+
+    rule: str
+    """Rule id, ``<dimension>.<name>`` (for example ``ownership.blame``)."""
+    dimension: str
+    start: int
+    """Character offset where the evidence starts (``answer[start:end] == text``)."""
+    end: int
+    text: str
+    message: str
+    """What the answer did, observably."""
+    suggestion: str = ""
+    effect: Literal["penalty", "credit"] = "penalty"
+    """A penalty cost points; a credit is evidence that earned them."""
+    kind: str = ""
+    """How the app highlights it: jargon, hedge, blame, number, filler, ownership, ..."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    score: int
+    """0 to 100, higher is better."""
+    summary: str
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    item: str
+    passed: bool
+    evidence: str
+
+
+@dataclass(frozen=True)
+class PointCoverage:
+    """Whether the answer covered one of the node's talking points."""
+
+    id: str
+    text: str
+    covered: bool
+    evidence: str = ""
+    """The sentence of the answer that covers it, if any."""
+
+
+@dataclass
+class ScoreResult:
+    overall: int
+    dimensions: dict[str, DimensionScore]
+    findings: list[Finding]
+    checklist: list[ChecklistItem]
+    points: list[PointCoverage] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    """Words, sentences, speaking seconds, budget, longest sentence, ..."""
+    notes: list[str] = field(default_factory=list)
+    """Anything the user should know about the scoring itself (e.g. the text was capped)."""
+
+    def score(self, dimension: str) -> int | None:
+        d = self.dimensions.get(dimension)
+        return d.score if d else None
+
+    def has_finding(self, rule_or_dimension: str) -> bool:
+        """A penalty finding from this rule id, or from any rule of this dimension."""
+        return any(
+            f.effect == "penalty" and (f.rule == rule_or_dimension or f.dimension == rule_or_dimension)
+            for f in self.findings
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall,
+            "dimensions": {k: {"score": v.score, "summary": v.summary}
+                           for k, v in self.dimensions.items()},
+            "findings": [f.to_dict() for f in self.findings],
+            "checklist": [asdict(c) for c in self.checklist],
+            "points": [asdict(p) for p in self.points],
+            "stats": dict(self.stats),
+            "notes": list(self.notes),
+        }
