@@ -14,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.content.loader import load_content
+    from trainer.content.loader import load_content, yaml_files
     from trainer.locations import content_roots, content_subdirs, shipped_content
 
     if args.paths:
@@ -28,8 +28,8 @@ def run(args: argparse.Namespace) -> int:
     content = load_content(roots)
     shown = [p for p in content.problems if _within(Path(p.path), checked)]
     for problem in shown:
-        print(problem)
-    files = content.files
+        print(f"{_display(problem.path)}:{problem.line}: {problem.message}")
+    files = sum(len(yaml_files(p)) for p in checked if p.exists())
     if shown:
         print(f"{len(shown)} problem(s) in {files} file(s) checked")
         return 2
@@ -48,3 +48,11 @@ def _within(path: Path, roots: list[Path]) -> bool:
         except ValueError:
             continue
     return False
+
+
+def _display(path: str) -> str:
+    """Paths under the current folder are shown relative to it, as editors expect."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from trainer.content.yaml_io import Document
 from trainer.problems import Problems
@@ -23,7 +23,8 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
             key = str(loc[-1])
             message = f"unknown key '{key}'"
             allowed = allowed_keys(model, doc.data, loc[:-1])
-            near = process.extractOne(key, allowed, score_cutoff=60) if allowed else None
+            near = (process.extractOne(key, allowed, scorer=fuzz.ratio, score_cutoff=70)
+                    if allowed else None)
             if near:
                 message += f"; did you mean '{near[0]}'?"
             elif allowed:
@@ -45,6 +46,8 @@ def _data_path(data: Any, loc: tuple) -> tuple:
     current = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
+        if isinstance(current, dict) and not last and part == current.get("extends"):
+            continue  # the discriminated union's member name, not a key
         if isinstance(current, dict) and part in current:
             out.append(part)
             current = current[part]
@@ -59,19 +62,35 @@ def _data_path(data: Any, loc: tuple) -> tuple:
 
 
 def _where(loc: tuple) -> str:
-    """Name the node or key a problem is about, for a reader of the file."""
-    if not loc:
-        return ""
+    """Name the node or key a problem is about, for a reader of the file.
+
+    ``('nodes', 'cost', 'branches', 0, 'when')`` reads "node 'cost', branch 1, when: ".
+    """
     parts: list[str] = []
     rest = list(loc)
     if len(rest) >= 2 and rest[0] == "nodes":
         parts.append(f"node '{rest[1]}'")
         rest = rest[2:]
-    text = ""
-    for part in rest:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    if text:
-        parts.append(text)
+    key = ""
+    for i, part in enumerate(rest):
+        if isinstance(part, int):
+            if i and rest[i - 1] in ("branches", "talking_points", "facts"):
+                noun = {"branches": "branch", "talking_points": "talking point",
+                        "facts": "fact"}[rest[i - 1]]
+                parts.append(f"{noun} {part + 1}")
+                key = ""
+            else:
+                key += f"[{part + 1}]"
+            continue
+        if i + 1 < len(rest) and isinstance(rest[i + 1], int) and part in (
+                "branches", "talking_points", "facts"):
+            if key:
+                parts.append(key)
+            key = ""
+            continue
+        key = f"{key}.{part}" if key else str(part)
+    if key:
+        parts.append(key)
     return ", ".join(parts) + ": " if parts else ""
 
 

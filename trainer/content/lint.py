@@ -57,7 +57,8 @@ def lint_scenario(s: Scenario, content: Content) -> Iterator[tuple[tuple, str]]:
                 yield (*here, "set", key), f"node '{node_id}': variable '{key}' is not in 'vars'"
         points = [p.id for p in node.talking_points]
         for dup in {p for p in points if points.count(p) > 1}:
-            yield (*here, "talking_points"), f"node '{node_id}': talking point '{dup}' is used twice"
+            yield ((*here, "talking_points"),
+                   f"node '{node_id}': talking point '{dup}' is used twice")
         if node.end:
             if node.branches:
                 yield (*here, "branches"), f"node '{node_id}' ends the meeting but has branches"

@@ -15,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from trainer.content import errors
 from trainer.content.models.persona import Persona
-from trainer.content.models.rubric import Lexicon, Rule, RubricSet
+from trainer.content.models.rubric import Lexicon, RubricSet, Rule
 from trainer.content.models.scenario import DIMENSIONS, Scenario
 from trainer.content.yaml_io import Document, YamlError, load_file
 from trainer.problems import Problems
@@ -117,7 +117,8 @@ def load_content(roots: list[Path]) -> Content:
             if (kind, item_id) in seen:
                 content.problems.add(
                     path, docs[path].line_of(("id",)),
-                    f"{kind.replace('_', ' ')} id '{item_id}' is already used by {seen[kind, item_id]}",
+                    f"{kind.replace('_', ' ')} id '{item_id}' is already used by "
+                    f"{seen[kind, item_id]}",
                 )
                 continue
             seen[kind, item_id] = path

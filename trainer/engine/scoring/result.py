@@ -77,7 +77,7 @@ class ScoreResult:
     def has_finding(self, rule_or_dimension: str) -> bool:
         """A penalty finding from this rule id, or from any rule of this dimension."""
         return any(
-            f.effect == "penalty" and (f.rule == rule_or_dimension or f.dimension == rule_or_dimension)
+            f.effect == "penalty" and rule_or_dimension in (f.rule, f.dimension)
             for f in self.findings
         )
 

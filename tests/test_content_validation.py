@@ -1,0 +1,86 @@
+"""`rehearse validate` on bad files: one `path:line: message` each, exit 2, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import DATA, ROOT
+
+BAD = DATA / "bad"
+
+# fixture file -> (line, words the message must contain)
+EXPECTED = {
+    "dangling_next.yaml": (13, "goes to 'costs', which does not exist"),
+    "unknown_key.yaml": (17, "unknown key 'budgett'; did you mean 'budget'?"),
+    "missing_fallback.yaml": (18, "the last branch needs no 'when'"),
+    "bad_regex.yaml": (4, "does not compile"),
+    "not_yaml.yaml": (2, "not valid YAML"),
+    "empty.yaml": (1, "the file is empty"),
+    "binary_file.yaml": (1, "binary file"),
+    "alias_bomb.yaml": (6, "alias bomb"),
+    "deeply_nested.yaml": (1, "nesting is deeper than"),
+    "python_tag.yaml": (1, "python/object/apply:os.system' is not allowed"),
+    "not_utf8.yaml": (1, "not UTF-8"),
+    "unreachable_node.yaml": (19, "node 'orphan' cannot be reached"),
+    "no_end.yaml": (8, "can never finish"),
+    "unknown_persona.yaml": (5, "unknown persona 'nobody'"),
+    "bad_condition.yaml": (12, "node 'opening', branch 1, when: unknown key 'dimenson'; "
+                               "did you mean 'dimension'?"),
+}
+
+
+def validate(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", "validate", *args],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+
+
+def test_every_fixture_has_an_expectation():
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_reports_line_and_exits_2(name):
+    line, words = EXPECTED[name]
+    result = validate(f"tests/data/bad/{name}")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"tests/data/bad/{name}:{line}: "), first
+    assert words in first
+
+
+def test_all_problems_reported_not_only_the_first(tmp_path):
+    text = (BAD / "dangling_next.yaml").read_text()
+    text = text.replace("    ceo: \"Thanks.\"", "    ceo: \"Thanks.\"\n    colour: blue")
+    text = text.replace("title: Minimal", "title: Minimal\ntrak: incident")
+    bad = tmp_path / "several.yaml"
+    bad.write_text(text)
+    result = validate(str(bad))
+    lines = result.stdout.splitlines()[:-1]
+    assert result.returncode == 2
+    assert len(lines) >= 2, lines
+    assert any("unknown key 'trak'; did you mean 'track'?" in ln for ln in lines)
+    assert any("unknown key 'colour'; expected one of: " in ln for ln in lines)
+
+
+def test_whole_bad_folder_reports_every_file():
+    result = validate("tests/data/bad")
+    assert result.returncode == 2
+    reported = {ln.split(":", 1)[0] for ln in result.stdout.splitlines() if ".yaml:" in ln}
+    assert len(reported) == len(EXPECTED)
+
+
+def test_symlink_escaping_the_folder_is_not_read(tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: [broken\n")
+    folder = tmp_path / "content" / "scenarios"
+    folder.mkdir(parents=True)
+    (folder / "link.yaml").symlink_to(outside)
+    result = validate(str(tmp_path / "content"))
+    assert "outside" not in result.stdout
+    assert "link.yaml" not in result.stdout
