@@ -1,0 +1,191 @@
+"""The app shell: routes between screens and owns loading. Screens hold the logic.
+
+``make_app`` builds the app for the CLI, the tests and the benchmarks alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+from collections.abc import Iterable
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from trainer.tui.commands import ScenarioCommands
+from trainer.tui.messages import ContentReady, ScorerReady, TurnCompleted
+from trainer.tui.screens.home import HomeScreen
+
+EXIT_WHEN_READY_ENV = "REHEARSE_EXIT_WHEN_READY"
+"""Set to 1 to quit as soon as the home screen lists the scenarios (startup benchmark)."""
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class RehearseApp(App):
+    """Rehearse telling the CEO that something you own broke."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "rehearse"
+    COMMANDS = App.COMMANDS | {ScenarioCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Keys and how scoring works"),
+        Binding("ctrl+g", "glossary", "Glossary", id="app.glossary",
+                tooltip="Jargon and how to say it plainly"),
+        Binding("ctrl+t", "toggle_theme", "Theme", id="app.theme",
+                tooltip="Switch between the dark and the light theme"),
+    ]
+
+    def __init__(self, content_dirs: list[str] | None = None, seed: int | None = None,
+                 store: Any = None, exit_when_ready: bool = False, theme: str = DARK) -> None:
+        super().__init__()
+        self.content_dirs = list(content_dirs or [])
+        self.seed = seed
+        self.store = store
+        """Optional history store; when set it is told about every scored turn."""
+        self.exit_when_ready = exit_when_ready
+        self.content: Any = None
+        self.scorer: Any = None
+        self.theme = theme
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        self.load_content()
+
+    # -- loading, off the UI thread ------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="content-load")
+    def load_content(self) -> None:
+        from trainer.tui.session import load_content
+
+        content = load_content(self.content_dirs)
+        self.call_from_thread(self._content_ready, content)
+        if not self.exit_when_ready:
+            self.load_scorer(content)
+
+    def _content_ready(self, content: Any) -> None:
+        self.content = content
+        self.screen_stack[0].post_message(ContentReady(content))
+        if content.problems:
+            self._report_problems(content.problems)
+        if self.exit_when_ready:
+            self.call_after_refresh(self.exit)
+
+    def _report_problems(self, problems: Any) -> None:
+        items = list(problems)
+        shown = "\n".join(str(p) for p in items[:6])
+        more = f"\n… and {len(items) - 6} more (run 'rehearse validate')" if len(items) > 6 else ""
+        self.notify(f"{shown}{more}", title=f"{len(items)} problem(s) in content files",
+                    severity="error", timeout=15)
+
+    @work(thread=True, exclusive=True, group="scorer-load")
+    def load_scorer(self, content: Any) -> None:
+        from trainer.tui.session import load_scorer
+
+        try:
+            scorer = load_scorer(content)
+        except Exception as exc:  # the app stays usable for reading briefings
+            self.call_from_thread(self.notify, f"The scorer could not load: {exc}",
+                                  severity="error", timeout=15)
+            return
+        self.call_from_thread(self.post_message, ScorerReady(scorer))
+
+    def on_scorer_ready(self, message: ScorerReady) -> None:
+        self.scorer = message.scorer
+
+    # -- routing -------------------------------------------------------------------
+
+    def scores_for(self, scenario_id: str) -> tuple[int | None, int | None]:
+        """(best, last) overall score from the history store, if there is one."""
+        if self.store is not None and hasattr(self.store, "best_and_last"):
+            return self.store.best_and_last(scenario_id)
+        return None, None
+
+    def open_briefing(self, scenario_id: str) -> None:
+        from trainer.tui.screens.briefing import BriefingScreen
+
+        self.go_home()
+        self.push_screen(BriefingScreen(scenario_id))
+
+    def start_meeting(self, scenario_id: str, mode: str = "practice", replace: bool = False):
+        from trainer.tui.screens.meeting import MeetingScreen
+        from trainer.tui.session import start_rehearsal
+
+        if self.scorer is None:
+            self.notify("The scorer is still loading; try again in a moment.")
+            return
+        seed = self.seed if self.seed is not None else random.randrange(1 << 30)
+        rehearsal = start_rehearsal(self.content, self.scorer, scenario_id, seed)
+        scenario = self.content.scenarios[scenario_id]
+        persona = self.content.personas[scenario.persona]
+        self.go_home()
+        self.push_screen(MeetingScreen(rehearsal, scenario, persona, mode))
+
+    def show_debrief(self, rehearsal: Any, mode: str) -> None:
+        from trainer.tui.screens.debrief import DebriefScreen
+
+        scenario = rehearsal.scenario
+        persona = self.content.personas[scenario.persona]
+        self.switch_screen(DebriefScreen(rehearsal, scenario, persona, mode))
+
+    def next_scenario(self, scenario_id: str, mode: str) -> None:
+        from trainer.tui.session import ordered_scenarios
+
+        ids = [s.id for s in ordered_scenarios(self.content)]
+        following = ids[(ids.index(scenario_id) + 1) % len(ids)] if scenario_id in ids else ids[0]
+        self.open_briefing(following)
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def on_turn_completed(self, message: TurnCompleted) -> None:
+        if self.store is not None and hasattr(self.store, "record_turn"):
+            self.store.record_turn(message.rehearsal, message.turn)
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from trainer.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_glossary(self) -> None:
+        from trainer.tui.screens.glossary import GlossaryScreen
+
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys and how scoring works", self.action_help)
+        yield SystemCommand("Glossary", "Jargon and plain explanations", self.action_glossary)
+        yield SystemCommand("Toggle light/dark", "Switch the theme", self.action_toggle_theme)
+        yield SystemCommand("Home", "Back to the list of scenarios", self.go_home)
+        for title, help_text, callback in getattr(screen, "commands", lambda: [])():
+            yield SystemCommand(title, help_text, callback)
+
+
+def make_app(content_dirs: list[str] | None = None, seed: int | None = None, store: Any = None,
+             exit_when_ready: bool | None = None, theme: str = DARK) -> RehearseApp:
+    """Build the app; the CLI, the tests and the benchmarks all come through here."""
+    if exit_when_ready is None:
+        exit_when_ready = os.environ.get(EXIT_WHEN_READY_ENV) == "1"
+    return RehearseApp(content_dirs, seed, store, exit_when_ready, theme)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Entry point of bare ``rehearse``."""
+    app = make_app(getattr(args, "content", None), getattr(args, "seed", None),
+                   getattr(args, "store", None))
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,81 @@
+"""Briefing: the facts you may use, who you are meeting, and the metric's trend."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Markdown, Static
+
+from trainer.tui.widgets import TrendChart
+
+
+def persona_markdown(persona: Any) -> str:
+    cares = ", ".join(p.kpi.replace("_", " ") for p in persona.cares_about)
+    lines = [f"### {persona.name}, {persona.role}", ""]
+    if persona.style:
+        lines.append(f"*{persona.style}*")
+        lines.append("")
+    lines.append(f"**Cares about:** {cares}")
+    return "\n".join(lines)
+
+
+class BriefingScreen(Screen):
+    """Read, then start the meeting in practice or exam mode."""
+
+    BINDINGS = [
+        Binding("enter,p", "start('practice')", "Practice", id="briefing.practice",
+                tooltip="Start with hints and feedback after every answer"),
+        Binding("e", "start('exam')", "Exam", id="briefing.exam",
+                tooltip="Start with a timer; feedback is held for the debrief"),
+        Binding("escape", "back", "Back", id="briefing.back"),
+    ]
+
+    def __init__(self, scenario_id: str) -> None:
+        super().__init__()
+        self.scenario_id = scenario_id
+
+    def compose(self) -> ComposeResult:
+        app: Any = self.app
+        s = app.content.scenarios[self.scenario_id]
+        persona = app.content.personas[s.persona]
+        yield Header()
+        with VerticalScroll(id="briefing-body"):
+            yield Static(f"{s.title}", id="briefing-title", markup=False)
+            yield Static(f"{s.track} · {s.difficulty} · {s.summary}", classes="muted",
+                         markup=False)
+            with Horizontal(id="briefing-columns"):
+                yield Markdown(s.briefing, id="briefing-facts")
+                with VerticalScroll(id="briefing-side"):
+                    yield Markdown(persona_markdown(persona), id="persona")
+                    if s.trend is not None:
+                        yield TrendChart(s.trend.label, s.trend.points, s.trend.labels,
+                                         s.trend.unit, id="trend")
+            with Horizontal(id="briefing-buttons"):
+                yield Button("Practice", id="practice", variant="primary")
+                yield Button("Exam", id="exam")
+                yield Button("Back", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "briefing"
+        self.query_one("#practice", Button).focus()
+
+    @on(Button.Pressed, "#practice")
+    def _practice(self) -> None:
+        self.action_start("practice")
+
+    @on(Button.Pressed, "#exam")
+    def _exam(self) -> None:
+        self.action_start("exam")
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_start(self, mode: str) -> None:
+        self.app.start_meeting(self.scenario_id, mode)  # type: ignore[attr-defined]

@@ -1,0 +1,119 @@
+"""Debrief: the scores, the checklist, and each answer beside a strong one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Collapsible, Footer, Header, Static
+
+from trainer.tui.session import debrief_of
+from trainer.tui.widgets import HighlightedAnswer, Meter, ScoreLine
+from trainer.tui.widgets.score_line import dimension_label
+
+OUTCOMES = {"good": "The meeting went well.", "mixed": "The meeting ended with loose ends.",
+            "bad": "The meeting went badly.", None: "The meeting ended early."}
+
+
+class DebriefScreen(Screen):
+    """What went well and what to change, turn by turn."""
+
+    BINDINGS = [
+        Binding("r", "retry", "Retry", id="debrief.retry", tooltip="Rehearse this scenario again"),
+        Binding("n", "next", "Next scenario", id="debrief.next"),
+        Binding("x", "export", "Export", id="debrief.export",
+                tooltip="Write this debrief as a Markdown file in the current folder"),
+        Binding("escape,h", "home", "Home", id="debrief.home"),
+    ]
+
+    def __init__(self, rehearsal: Any, scenario: Any, persona: Any, mode: str) -> None:
+        super().__init__()
+        self.rehearsal, self.scenario, self.persona, self.mode = rehearsal, scenario, persona, mode
+
+    def compose(self) -> ComposeResult:
+        d = debrief_of(self.rehearsal)
+        yield Header()
+        with VerticalScroll(id="debrief-body"):
+            yield Static(Text.assemble((f"Overall {d.overall}/100", "bold"), "  ",
+                                       OUTCOMES.get(d.outcome, d.outcome or "")), id="overall")
+            with Vertical(id="dimensions"):
+                for name, score in d.dimensions.items():
+                    meter = Meter(f"{dimension_label(name):<11}", low_is_bad=True)
+                    meter.update(score, 100, f"{score:>3}")
+                    yield meter
+            if d.checklist:
+                yield Static("Checklist", classes="section")
+                for item, ok, evidence in d.checklist:
+                    mark = "✓" if ok else "✗"
+                    line = f"{mark} {item}" + (f" — “{evidence}”" if evidence and ok else "")
+                    yield Static(line, classes="check " + ("-pass" if ok else "-fail"),
+                                 markup=False)
+            yield Static("Turn by turn", classes="section")
+            for turn in self.rehearsal.turns:
+                yield from self._turn(turn)
+            with Horizontal(id="debrief-buttons"):
+                yield Button("Retry", id="retry", variant="primary")
+                yield Button("Next scenario", id="next")
+                yield Button("Export", id="export")
+                yield Button("Home", id="home")
+        yield Footer()
+
+    def _turn(self, turn: Any):
+        title = f"{turn.index + 1}. {turn.ceo}  ({turn.score.overall})"
+        node = self.scenario.nodes.get(turn.node_id)
+        with Collapsible(title=title, collapsed=False, classes="turn"):
+            yield ScoreLine(turn.score)
+            with Horizontal(classes="side-by-side"):
+                with Vertical(classes="yours"):
+                    yield Static("Your answer", classes="label")
+                    yield HighlightedAnswer(turn.answer, turn.score.findings, classes="answer")
+                with Vertical(classes="exemplar"):
+                    yield Static("A strong answer", classes="label")
+                    yield Static(getattr(node, "exemplar", None) or "—", markup=False)
+            for p in turn.points:
+                yield Static(("✓ covered: " if p.covered else "✗ missing: ") + p.text,
+                             classes="check " + ("-pass" if p.covered else "-fail"), markup=False)
+            tips = [f for f in turn.score.findings if f.effect == "penalty" and f.suggestion]
+            for f in tips[:4]:
+                yield Static(f"→ “{f.text}”: {f.suggestion}", classes="tip", markup=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.scenario.title} · debrief"
+        self.query_one("#retry", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        action = {"retry": self.action_retry, "next": self.action_next,
+                  "export": self.action_export, "home": self.action_home}.get(event.button.id)
+        if action:
+            action()
+
+    def action_retry(self) -> None:
+        self.app.start_meeting(self.scenario.id, self.mode, replace=True)  # type: ignore
+
+    def action_next(self) -> None:
+        self.app.next_scenario(self.scenario.id, self.mode)  # type: ignore[attr-defined]
+
+    def action_home(self) -> None:
+        self.app.go_home()  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        from trainer.tui.export import export_markdown
+
+        try:
+            path = export_markdown(self.rehearsal, self.scenario, self.persona, Path.cwd())
+        except OSError as exc:
+            self.notify(f"Could not write the file: {exc}", severity="error")
+            return
+        self.notify(f"Wrote {path}", title="Exported")
+
+    def commands(self):
+        yield "Retry scenario", "Rehearse this scenario again", self.action_retry
+        yield "Next scenario", "Go on to the next scenario", self.action_next
+        yield "Export debrief", "Write the debrief as Markdown", self.action_export

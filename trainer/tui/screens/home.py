@@ -1,0 +1,136 @@
+"""Home: the scenarios by track, a filter, and the highlighted scenario's briefing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, LoadingIndicator, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from trainer.tui.messages import ContentReady
+
+
+class HomeScreen(Screen):
+    """Pick a scenario. Typing filters; up/down move; Enter opens its briefing."""
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False, id="home.up"),
+        Binding("down", "move(1)", "Down", show=False, id="home.down"),
+        Binding("enter", "open", "Open", id="home.open", tooltip="Open the scenario's briefing"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="home.clear"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home-body"):
+            with Vertical(id="home-left"):
+                yield Input(placeholder="Type to filter scenarios…", id="filter")
+                yield LoadingIndicator(id="loading")
+                yield OptionList(id="scenarios")
+            with VerticalScroll(id="preview"):
+                yield Static("", id="preview-title")
+                yield Markdown("", id="preview-briefing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#scenarios").display = False
+        self.query_one("#filter", Input).focus()
+        self.sub_title = "loading scenarios…"
+
+    @on(ContentReady)
+    def content_ready(self, message: ContentReady) -> None:
+        self.query_one("#loading").display = False
+        self.query_one("#scenarios").display = True
+        self.sub_title = f"{len(message.content.scenarios)} scenarios"
+        self.refill()
+
+    @on(Input.Changed, "#filter")
+    def refill(self) -> None:
+        app: Any = self.app
+        if app.content is None:
+            return
+        from trainer.tui.session import ordered_scenarios
+
+        words = self.query_one("#filter", Input).value.lower().split()
+        options: list[Option | None] = []
+        track = None
+        for s in ordered_scenarios(app.content):
+            persona = app.content.personas.get(s.persona)
+            haystack = " ".join([s.title, s.track, s.difficulty, s.summary, s.id, *s.tags,
+                                 persona.name if persona else ""]).lower()
+            if not all(w in haystack for w in words):
+                continue
+            if s.track != track:
+                track = s.track
+                options.append(Option(Text(track.upper(), style="bold"), disabled=True))
+            options.append(Option(self._prompt(s, persona), id=s.id))
+        option_list = self.query_one("#scenarios", OptionList)
+        option_list.clear_options()
+        option_list.add_options(options)
+        first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
+        option_list.highlighted = first
+        if first is None:
+            self._show(None)
+
+    def _prompt(self, s: Any, persona: Any) -> Text:
+        app: Any = self.app
+        best, last = app.scores_for(s.id)
+        text = Text(s.title, style="bold")
+        who = persona.name if persona else s.persona
+        fmt = lambda v: "—" if v is None else str(v)  # noqa: E731
+        text.append(f"\n{s.difficulty} · {who} · best {fmt(best)} · last {fmt(last)}", "dim")
+        return text
+
+    @on(OptionList.OptionHighlighted, "#scenarios")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(event.option.id)
+
+    @on(OptionList.OptionSelected, "#scenarios")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_briefing(event.option.id)  # type: ignore[attr-defined]
+
+    def _show(self, scenario_id: str | None) -> None:
+        app: Any = self.app
+        title = self.query_one("#preview-title", Static)
+        briefing = self.query_one("#preview-briefing", Markdown)
+        if scenario_id is None:
+            title.update("No scenario matches the filter." if app.content else "")
+            briefing.update("")
+            return
+        s = app.content.scenarios[scenario_id]
+        title.update(Text(f"{s.title}\n{s.summary}", style="bold"))
+        briefing.update(s.briefing)
+
+    def action_move(self, step: int) -> None:
+        option_list = self.query_one("#scenarios", OptionList)
+        if step > 0:
+            option_list.action_cursor_down()
+        else:
+            option_list.action_cursor_up()
+
+    def action_open(self) -> None:
+        option_list = self.query_one("#scenarios", OptionList)
+        if option_list.highlighted is not None:
+            option = option_list.get_option_at_index(option_list.highlighted)
+            if option.id:
+                self.app.open_briefing(option.id)  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.action_open()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+
+    def highlighted_id(self) -> str | None:
+        option_list = self.query_one("#scenarios", OptionList)
+        if option_list.highlighted is None:
+            return None
+        return option_list.get_option_at_index(option_list.highlighted).id

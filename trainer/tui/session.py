@@ -1,0 +1,82 @@
+"""The app's thin bridge to the engine: loading, starting a rehearsal, the debrief figures.
+
+Heavy modules (pydantic models, the scorer) are imported inside these functions so
+that the app's first frame does not wait for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+TRACK_ORDER = ("incident", "interview")
+DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
+
+
+def load_content(content_dirs: list[str] | None) -> Any:
+    """Load shipped content plus the user's folders; problems are collected, not raised."""
+    from trainer.content.loader import load_content as _load
+    from trainer.locations import content_roots
+
+    return _load(content_roots(content_dirs))
+
+
+def load_scorer(content: Any) -> Any:
+    """The scorer, built from the loaded rubrics."""
+    from trainer.engine.scoring import load_scorer as _load_scorer
+
+    try:
+        return _load_scorer(content)
+    except TypeError:
+        return _load_scorer()
+
+
+def ordered_scenarios(content: Any) -> list[Any]:
+    """Scenarios grouped by track, then by difficulty and title."""
+    return sorted(
+        content.scenarios.values(),
+        key=lambda s: (TRACK_ORDER.index(s.track) if s.track in TRACK_ORDER else 9,
+                       DIFFICULTY_ORDER.get(s.difficulty, 9), s.title.lower()),
+    )
+
+
+def start_rehearsal(content: Any, scorer: Any, scenario_id: str, seed: int) -> Any:
+    """A new rehearsal of ``scenario_id`` with its persona."""
+    from trainer.engine.conversation import Rehearsal
+
+    scenario = content.scenarios[scenario_id]
+    persona = content.personas[scenario.persona]
+    return Rehearsal(scenario, persona, scorer, seed=seed)
+
+
+@dataclass
+class Debrief:
+    """What the debrief shows, averaged over the turns of a rehearsal."""
+
+    overall: int
+    dimensions: dict[str, int]
+    checklist: list[tuple[str, bool, str]] = field(default_factory=list)
+    outcome: str | None = None
+
+
+def debrief_of(rehearsal: Any) -> Debrief:
+    """Overall and per-dimension means; a checklist item passes if any turn passed it."""
+    turns = list(rehearsal.turns)
+    dims: dict[str, list[int]] = {}
+    checklist: dict[str, tuple[bool, str]] = {}
+    for turn in turns:
+        for name, dim in turn.score.dimensions.items():
+            dims.setdefault(name, []).append(dim.score)
+        for item in turn.score.checklist:
+            passed, evidence = checklist.get(item.item, (False, ""))
+            if item.passed and not passed:
+                checklist[item.item] = (True, item.evidence)
+            elif item.item not in checklist:
+                checklist[item.item] = (item.passed, item.evidence)
+    overall = round(sum(t.score.overall for t in turns) / len(turns)) if turns else 0
+    return Debrief(
+        overall=overall,
+        dimensions={k: round(sum(v) / len(v)) for k, v in dims.items()},
+        checklist=[(k, p, e) for k, (p, e) in checklist.items()],
+        outcome=getattr(rehearsal, "outcome", None),
+    )

@@ -1,0 +1,59 @@
+"""The multi-line answer box: Enter sends, ctrl+j (or shift+enter) breaks the line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import TextArea
+
+WORDS_PER_MINUTE = 150
+"""Conversational speaking pace (Microsoft Speaker Coach's band is 100-165)."""
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def speaking_seconds(words: int) -> int:
+    return round(words * 60 / WORDS_PER_MINUTE)
+
+
+class AnswerBox(TextArea):
+    """A TextArea that sends on Enter instead of inserting a line break."""
+
+    BINDINGS = [
+        Binding("ctrl+j,shift+enter", "newline", "New line", id="answer.newline",
+                tooltip="Insert a line break in the answer"),
+    ]
+
+    @dataclass
+    class Submitted(Message):
+        """The user pressed Enter on a non-empty answer."""
+
+        answer_box: AnswerBox
+        text: str
+
+        @property
+        def control(self) -> AnswerBox:
+            return self.answer_box
+
+    def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id, soft_wrap=True, show_line_numbers=False,
+                         tab_behavior="focus", placeholder=placeholder)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            text = self.text.strip()
+            if text and not self.read_only:
+                self.post_message(self.Submitted(self, text))
+            return
+        await super()._on_key(event)
+
+    def action_newline(self) -> None:
+        if not self.read_only:
+            self.insert("\n")

@@ -1,0 +1,51 @@
+"""The meeting as a chat: the CEO's lines under the persona's name, your answers, feedback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from trainer.tui.widgets.highlighted_answer import HighlightedAnswer
+from trainer.tui.widgets.score_line import ScoreLine
+
+
+class Transcript(VerticalScroll):
+    """A scrolling column of speech blocks; new blocks scroll into view."""
+
+    DEFAULT_CSS = """
+    Transcript { height: 1fr; padding: 0 1; }
+    Transcript .speaker { text-style: bold; margin-top: 1; }
+    Transcript .speaker.-ceo { color: $text-accent; }
+    Transcript .speaker.-you { color: $text-primary; }
+    Transcript .line { padding: 0 0 0 2; }
+    Transcript .reaction { padding: 0 0 0 2; text-style: italic; color: $text-warning; }
+    Transcript .answer { padding: 0 1; margin-left: 2; background: $boost; }
+    Transcript ScoreLine { margin-left: 2; padding: 0 1; }
+    Transcript .note { padding: 0 0 0 2; color: $text-muted; }
+    """
+
+    def _add(self, *widgets) -> None:
+        self.mount_all(widgets)
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+    def add_ceo(self, name: str, line: str, reaction: str = "") -> None:
+        widgets = [Static(name, classes="speaker -ceo", markup=False)]
+        if reaction:
+            widgets.append(Static(reaction, classes="reaction", markup=False))
+        widgets.append(Static(line, classes="line", markup=False))
+        self._add(*widgets)
+
+    def add_answer(self, text: str, result: Any | None = None) -> None:
+        """Your answer; with a result, highlighted and followed by its scores."""
+        widgets: list = [Static("You", classes="speaker -you")]
+        if result is None:
+            widgets.append(Static(text, classes="answer", markup=False))
+        else:
+            widgets.append(HighlightedAnswer(text, result.findings, classes="answer"))
+            widgets.append(ScoreLine(result))
+        self._add(*widgets)
+
+    def add_note(self, text: str) -> None:
+        self._add(Static(text, classes="note", markup=False))

@@ -1,0 +1,60 @@
+"""A small bar chart of the scenario's metric trend (the seeds' "show a visual aid")."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+_BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+class TrendChart(Widget):
+    """Vertical bars, one per point, with labels below and the last value called out."""
+
+    COMPONENT_CLASSES = {"trend--bar", "trend--last", "trend--axis", "trend--title"}
+    DEFAULT_CSS = """
+    TrendChart { height: 8; width: 1fr; }
+    TrendChart > .trend--title { text-style: bold; }
+    TrendChart > .trend--bar { color: $primary; }
+    TrendChart > .trend--last { color: $warning; }
+    TrendChart > .trend--axis { color: $text-muted; }
+    """
+
+    ROWS = 5
+
+    def __init__(self, title: str, points: list[float], labels: list[str], unit: str = "",
+                 *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self.title = title
+        self.points = list(points)
+        self.labels = list(labels)
+        self.unit = unit
+
+    def _value(self, v: float) -> str:
+        num = f"{v:g}"
+        return f"${num}" if self.unit == "$" else f"{num}{self.unit}" if self.unit == "%" \
+            else f"{num} {self.unit}".strip()
+
+    def render(self) -> Text:
+        pts = self.points
+        lo, hi = min(pts), max(pts)
+        base = lo - (hi - lo) * 0.25 if hi > lo else 0
+        span = (hi - base) or 1
+        col = max(2, min(6, (self.size.width - 2) // max(1, len(pts))))
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(self.title, self.get_component_rich_style("trend--title"))
+        text.append(f"  {self._value(pts[0])} → {self._value(pts[-1])}\n",
+                    self.get_component_rich_style("trend--last"))
+        eighths = [round((v - base) / span * self.ROWS * 8) for v in pts]
+        for row in range(self.ROWS - 1, -1, -1):
+            for i, e in enumerate(eighths):
+                level = max(0, min(8, e - row * 8))
+                style = "trend--last" if i == len(pts) - 1 else "trend--bar"
+                cell = (_BLOCKS[level] * (col - 1)).ljust(col)
+                text.append(cell, self.get_component_rich_style(style))
+            text.append("\n")
+        axis = self.get_component_rich_style("trend--axis")
+        for i in range(len(pts)):
+            label = self.labels[i] if i < len(self.labels) else ""
+            text.append(label[: col - 1].ljust(col), axis)
+        return text
