@@ -47,7 +47,8 @@ class HomeScreen(Screen):
     def content_ready(self, message: ContentReady) -> None:
         self.query_one("#loading").display = False
         self.query_one("#scenarios").display = True
-        self.sub_title = f"{len(message.content.scenarios)} scenarios"
+        count = len(message.content.scenarios)
+        self.sub_title = f"{count} scenario{'' if count == 1 else 's'}"
         self.refill()
 
     @on(Input.Changed, "#filter")

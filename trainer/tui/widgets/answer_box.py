@@ -25,9 +25,11 @@ class AnswerBox(TextArea):
     """A TextArea that sends on Enter instead of inserting a line break."""
 
     BINDINGS = [
+        Binding("enter", "send", "Send", id="answer.send", tooltip="Send the answer"),
         Binding("ctrl+j,shift+enter", "newline", "New line", id="answer.newline",
                 tooltip="Insert a line break in the answer"),
     ]
+    NEWLINE_KEYS = ("ctrl+j", "shift+enter", "newline")
 
     @dataclass
     class Submitted(Message):
@@ -45,14 +47,24 @@ class AnswerBox(TextArea):
                          tab_behavior="focus", placeholder=placeholder)
 
     async def _on_key(self, event: events.Key) -> None:
+        # Handled here rather than by the bindings so that a real terminal's ctrl+j
+        # (which arrives with a newline character) never reaches TextArea's own handler.
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            text = self.text.strip()
-            if text and not self.read_only:
-                self.post_message(self.Submitted(self, text))
+            self.action_send()
+            return
+        if event.key in self.NEWLINE_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.action_newline()
             return
         await super()._on_key(event)
+
+    def action_send(self) -> None:
+        text = self.text.strip()
+        if text and not self.read_only:
+            self.post_message(self.Submitted(self, text))
 
     def action_newline(self) -> None:
         if not self.read_only:

@@ -23,6 +23,7 @@ class Transcript(VerticalScroll):
     Transcript .reaction { padding: 0 0 0 2; text-style: italic; color: $text-warning; }
     Transcript .answer { padding: 0 1; margin-left: 2; background: $boost; }
     Transcript ScoreLine { margin-left: 2; padding: 0 1; }
+    Transcript .tip { padding: 0 0 0 3; color: $text-muted; }
     Transcript .note { padding: 0 0 0 2; color: $text-muted; }
     """
 
@@ -45,6 +46,10 @@ class Transcript(VerticalScroll):
         else:
             widgets.append(HighlightedAnswer(text, result.findings, classes="answer"))
             widgets.append(ScoreLine(result))
+            for f in [f for f in result.findings if f.effect == "penalty"][:3]:
+                tip = f" → {f.suggestion}" if f.suggestion else ""
+                widgets.append(Static(f"“{f.text}”: {f.message}{tip}", classes="tip",
+                                      markup=False))
         self._add(*widgets)
 
     def add_note(self, text: str) -> None:

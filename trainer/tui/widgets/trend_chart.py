@@ -13,7 +13,7 @@ class TrendChart(Widget):
 
     COMPONENT_CLASSES = {"trend--bar", "trend--last", "trend--axis", "trend--title"}
     DEFAULT_CSS = """
-    TrendChart { height: 8; width: 1fr; }
+    TrendChart { height: 9; width: 1fr; }
     TrendChart > .trend--title { text-style: bold; }
     TrendChart > .trend--bar { color: $primary; }
     TrendChart > .trend--last { color: $warning; }
@@ -43,7 +43,7 @@ class TrendChart(Widget):
         col = max(2, min(6, (self.size.width - 2) // max(1, len(pts))))
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(self.title, self.get_component_rich_style("trend--title"))
-        text.append(f"  {self._value(pts[0])} → {self._value(pts[-1])}\n",
+        text.append(f"\n{self._value(pts[0])} → {self._value(pts[-1])}\n",
                     self.get_component_rich_style("trend--last"))
         eighths = [round((v - base) / span * self.ROWS * 8) for v in pts]
         for row in range(self.ROWS - 1, -1, -1):
