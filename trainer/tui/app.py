@@ -21,7 +21,8 @@ from trainer.tui.messages import ContentReady, ScorerReady, TurnCompleted
 from trainer.tui.screens.home import HomeScreen
 
 EXIT_WHEN_READY_ENV = "REHEARSE_EXIT_WHEN_READY"
-"""Set to 1 to quit as soon as the home screen lists the scenarios (startup benchmark)."""
+"""For the startup benchmark: ``home`` quits once the home screen lists the scenarios,
+``full`` once the content is validated and the scorer loaded."""
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
@@ -40,7 +41,7 @@ class RehearseApp(App):
     ]
 
     def __init__(self, content_dirs: list[str] | None = None, seed: int | None = None,
-                 store: Any = None, exit_when_ready: bool = False, theme: str = DARK) -> None:
+                 store: Any = None, exit_when_ready: str = "", theme: str = DARK) -> None:
         super().__init__()
         self.content_dirs = list(content_dirs or [])
         self.seed = seed
@@ -48,6 +49,7 @@ class RehearseApp(App):
         """Optional history store; when set it is told about every scored turn."""
         self.exit_when_ready = exit_when_ready
         self.content: Any = None
+        self._catalog: Any = None
         self.scorer: Any = None
         self.theme = theme
 
@@ -55,6 +57,11 @@ class RehearseApp(App):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        from trainer.tui.session import peek_catalog
+
+        # The quick catalog (a few ms of YAML) is read here, so the first full frame
+        # already lists the scenarios; the slow validation runs in a worker afterwards.
+        self._catalog_ready(peek_catalog(self.content_dirs))
         self.load_content()
 
     # -- loading, off the UI thread ------------------------------------------------
@@ -63,18 +70,28 @@ class RehearseApp(App):
     def load_content(self) -> None:
         from trainer.tui.session import load_content
 
+        if self.exit_when_ready == "home":
+            return
         content = load_content(self.content_dirs)
         self.call_from_thread(self._content_ready, content)
-        if not self.exit_when_ready:
-            self.load_scorer(content)
+        self.load_scorer(content)
+
+    @property
+    def catalog(self) -> Any:
+        """The full content once loaded, else the quick catalog (or None at the very start)."""
+        return self.content if self.content is not None else self._catalog
+
+    def _catalog_ready(self, catalog: Any) -> None:
+        self._catalog = catalog
+        self.screen_stack[0].post_message(ContentReady(catalog))
+        if self.exit_when_ready == "home":
+            self.call_after_refresh(self.exit)
 
     def _content_ready(self, content: Any) -> None:
         self.content = content
         self.screen_stack[0].post_message(ContentReady(content))
         if content.problems:
             self._report_problems(content.problems)
-        if self.exit_when_ready:
-            self.call_after_refresh(self.exit)
 
     def _report_problems(self, problems: Any) -> None:
         items = list(problems)
@@ -97,6 +114,8 @@ class RehearseApp(App):
 
     def on_scorer_ready(self, message: ScorerReady) -> None:
         self.scorer = message.scorer
+        if self.exit_when_ready == "full":
+            self.call_after_refresh(self.exit)
 
     # -- routing -------------------------------------------------------------------
 
@@ -109,6 +128,12 @@ class RehearseApp(App):
     def open_briefing(self, scenario_id: str) -> None:
         from trainer.tui.screens.briefing import BriefingScreen
 
+        if self.content is None:
+            self.notify("Still checking the content files; try again in a moment.")
+            return
+        if scenario_id not in self.content.scenarios:
+            self.notify("That scenario has problems; run 'rehearse validate'.", severity="error")
+            return
         self.go_home()
         self.push_screen(BriefingScreen(scenario_id))
 
@@ -176,10 +201,10 @@ class RehearseApp(App):
 
 
 def make_app(content_dirs: list[str] | None = None, seed: int | None = None, store: Any = None,
-             exit_when_ready: bool | None = None, theme: str = DARK) -> RehearseApp:
+             exit_when_ready: str | None = None, theme: str = DARK) -> RehearseApp:
     """Build the app; the CLI, the tests and the benchmarks all come through here."""
     if exit_when_ready is None:
-        exit_when_ready = os.environ.get(EXIT_WHEN_READY_ENV) == "1"
+        exit_when_ready = os.environ.get(EXIT_WHEN_READY_ENV, "")
     return RehearseApp(content_dirs, seed, store, exit_when_ready, theme)
 
 

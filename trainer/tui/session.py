@@ -21,6 +21,14 @@ def load_content(content_dirs: list[str] | None) -> Any:
     return _load(content_roots(content_dirs))
 
 
+def peek_catalog(content_dirs: list[str] | None) -> Any:
+    """The quick catalog for the home screen (see ``trainer.tui.catalog``)."""
+    from trainer.locations import content_roots
+    from trainer.tui.catalog import peek_catalog as _peek
+
+    return _peek(content_roots(content_dirs))
+
+
 def load_scorer(content: Any) -> Any:
     """The scorer, built from the loaded rubrics."""
     from trainer.engine.scoring import load_scorer as _load_scorer

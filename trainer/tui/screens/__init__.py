@@ -1,11 +1,17 @@
-"""Screens of the app, one per module."""
+"""Screens of the app, one per module, imported on first use to keep startup fast."""
 
-from trainer.tui.screens.briefing import BriefingScreen
-from trainer.tui.screens.debrief import DebriefScreen
-from trainer.tui.screens.glossary import GlossaryScreen
-from trainer.tui.screens.help import HelpScreen
-from trainer.tui.screens.home import HomeScreen
-from trainer.tui.screens.meeting import MeetingScreen
+from __future__ import annotations
 
-__all__ = ["BriefingScreen", "DebriefScreen", "GlossaryScreen", "HelpScreen", "HomeScreen",
-           "MeetingScreen"]
+import importlib
+
+_MODULES = {
+    "BriefingScreen": "briefing", "DebriefScreen": "debrief", "GlossaryScreen": "glossary",
+    "HelpScreen": "help", "HomeScreen": "home", "MeetingScreen": "meeting",
+}
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        return getattr(importlib.import_module(f"{__name__}.{_MODULES[name]}"), name)
+    raise AttributeError(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.text import Text
@@ -10,10 +11,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, LoadingIndicator, Markdown, OptionList, Static
+from textual.widgets import Footer, Header, Input, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.tui.messages import ContentReady
+
+
+def briefing_text(markdown: str) -> Text:
+    """The briefing's light Markdown (bold, bullets) as Rich Text, without a Markdown parser.
+
+    The full Markdown widget costs a tenth of a second to import; the briefing screen uses it.
+    """
+    text = Text()
+    for line in markdown.strip().splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith(("- ", "* ")):
+            line = line[: len(line) - len(stripped)] + "• " + stripped[2:]
+        for i, part in enumerate(re.split(r"\*\*", line)):
+            text.append(part, "bold" if i % 2 else "")
+        text.append("\n")
+    return text
 
 
 class HomeScreen(Screen):
@@ -35,7 +52,7 @@ class HomeScreen(Screen):
                 yield OptionList(id="scenarios")
             with VerticalScroll(id="preview"):
                 yield Static("", id="preview-title")
-                yield Markdown("", id="preview-briefing")
+                yield Static("", id="preview-briefing")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -49,20 +66,23 @@ class HomeScreen(Screen):
         self.query_one("#scenarios").display = True
         count = len(message.content.scenarios)
         self.sub_title = f"{count} scenario{'' if count == 1 else 's'}"
+        keep = self.highlighted_id()
         self.refill()
+        if keep:
+            self.select(keep)
 
     @on(Input.Changed, "#filter")
     def refill(self) -> None:
         app: Any = self.app
-        if app.content is None:
+        if app.catalog is None:
             return
         from trainer.tui.session import ordered_scenarios
 
         words = self.query_one("#filter", Input).value.lower().split()
         options: list[Option | None] = []
         track = None
-        for s in ordered_scenarios(app.content):
-            persona = app.content.personas.get(s.persona)
+        for s in ordered_scenarios(app.catalog):
+            persona = app.catalog.personas.get(s.persona)
             haystack = " ".join([s.title, s.track, s.difficulty, s.summary, s.id, *s.tags,
                                  persona.name if persona else ""]).lower()
             if not all(w in haystack for w in words):
@@ -100,14 +120,14 @@ class HomeScreen(Screen):
     def _show(self, scenario_id: str | None) -> None:
         app: Any = self.app
         title = self.query_one("#preview-title", Static)
-        briefing = self.query_one("#preview-briefing", Markdown)
+        briefing = self.query_one("#preview-briefing", Static)
         if scenario_id is None:
             title.update("No scenario matches the filter." if app.content else "")
             briefing.update("")
             return
-        s = app.content.scenarios[scenario_id]
+        s = app.catalog.scenarios[scenario_id]
         title.update(Text(f"{s.title}\n{s.summary}", style="bold"))
-        briefing.update(s.briefing)
+        briefing.update(briefing_text(s.briefing))
 
     def action_move(self, step: int) -> None:
         option_list = self.query_one("#scenarios", OptionList)
@@ -129,6 +149,13 @@ class HomeScreen(Screen):
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
+
+    def select(self, scenario_id: str) -> None:
+        option_list = self.query_one("#scenarios", OptionList)
+        try:
+            option_list.highlighted = option_list.get_option_index(scenario_id)
+        except Exception:  # noqa: BLE001 - it was filtered out or dropped as invalid
+            pass
 
     def highlighted_id(self) -> str | None:
         option_list = self.query_one("#scenarios", OptionList)
