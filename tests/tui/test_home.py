@@ -1,0 +1,63 @@
+"""The home screen, the glossary, themes and content problems, driven with Pilot."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from tests.tui.conftest import SIZE, settle
+
+
+async def test_home_lists_scenarios_by_track_and_filters(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        options = app.screen.query_one("#scenarios", OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert "churn-model-drift" in ids
+        assert options.get_option_at_index(0).disabled  # the track heading comes first
+        await pilot.press(*"zzqx")
+        assert app.screen.query_one("#filter", Input).value == "zzqx"
+        assert options.option_count == 0
+        await pilot.press("escape")
+        assert options.option_count == len(ids)
+
+
+async def test_enter_opens_the_briefing_with_the_trend_chart(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*"churn", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BriefingScreen"
+        assert app.screen.query("#trend")
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_theme_switch_and_help_and_glossary(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.current_theme.dark
+        await pilot.press("ctrl+t")
+        assert not app.current_theme.dark
+        await pilot.press("f1")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape", "ctrl+g")
+        assert type(app.screen).__name__ == "GlossaryScreen"
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Help", "Glossary", "Toggle light/dark", "Home"} <= set(titles)
+
+
+async def test_content_problems_give_one_error_and_valid_scenarios_still_load(make, tmp_path):
+    broken = tmp_path / "scenarios"
+    broken.mkdir()
+    (broken / "broken.yaml").write_text("id: broken\ntitle: Broken\ncolour: red\n")
+    app = make(content_dirs=[str(tmp_path)])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1
+        assert "broken.yaml" in errors[0].message
+        assert "churn-model-drift" in app.content.scenarios
+        assert "broken" not in app.content.scenarios

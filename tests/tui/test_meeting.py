@@ -1,0 +1,109 @@
+"""A whole meeting driven with Pilot: weak answers take the CEO's branches, strong ones
+reach the good ending and the debrief."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import SIZE, answer, needs_engine, settle, transcript_text
+
+pytestmark = needs_engine
+
+BLAME = "Honestly the data team changed the pricing feed without telling us, it was their fault."
+JARGON = ("We saw covariate shift and feature drift, so the model's AUC and precision-recall "
+          "degraded and the inference pipeline's calibration broke.")
+NO_NUMBER = "There is a problem with our churn model and my team owns it. We are looking into it."
+
+
+async def start(app, pilot, mode_key: str = "p") -> None:
+    await settle(app, pilot)
+    await pilot.press(*"churn", "enter")
+    await pilot.pause()
+    await pilot.press(mode_key)
+    await settle(app, pilot)
+    assert type(app.screen).__name__ == "MeetingScreen"
+
+
+async def play_exemplars(app, pilot, limit: int = 25) -> None:
+    """Answer every remaining question with its exemplar until the meeting ends."""
+    for _ in range(limit):
+        rehearsal = app.screen.rehearsal
+        if rehearsal.finished:
+            return
+        await answer(app, pilot, rehearsal.current.exemplar)
+    raise AssertionError("the meeting did not end")
+
+
+async def test_blame_branch_then_strong_answers_reach_the_debrief(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await answer(app, pilot, BLAME)
+        assert "not interested in whose fault" in transcript_text(app)
+        # the answer was redrawn with its findings, and per-dimension scores follow it
+        assert app.screen.query("HighlightedAnswer") and app.screen.query("ScoreLine")
+        await play_exemplars(app, pilot)
+        assert app.screen.rehearsal.outcome == "good"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DebriefScreen"
+        assert "Overall" in str(app.screen.query_one("#overall").render())
+        assert len(app.screen.query(".turn")) == len(app.screen.rehearsal.turns)
+
+
+async def test_jargon_gets_asked_for_plain_english(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await answer(app, pilot, JARGON)
+        assert "plain english" in transcript_text(app).lower()
+
+
+async def test_no_number_gets_asked_what_it_costs(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await answer(app, pilot, NO_NUMBER)
+        assert "what does that cost us" in transcript_text(app).lower()
+
+
+async def test_live_counters_and_resize_to_80x24(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        box = app.screen.query_one("AnswerBox")
+        box.text = "word " * 200
+        await pilot.pause()
+        budget = app.screen.query_one("#budget")
+        assert budget.has_class("-over")
+        assert "200/" in budget.caption
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        for selector in ("#transcript", "#budget", "AnswerBox", "#patience"):
+            region = app.screen.query_one(selector).region
+            assert region.height >= 1 and region.right <= 80 and region.bottom <= 24, selector
+
+
+async def test_exam_mode_holds_feedback_and_runs_a_timer(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot, "e")
+        assert app.screen.query_one("#timer").display
+        await answer(app, pilot, BLAME)
+        assert not app.screen.query("ScoreLine")
+        await pilot.press("f2")
+        assert not app.screen.query_one("#hints").display
+
+
+async def test_leaving_early_still_gives_a_debrief(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await answer(app, pilot, NO_NUMBER)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DebriefScreen"
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert not app.screen.rehearsal.turns
