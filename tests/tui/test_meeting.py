@@ -7,7 +7,7 @@ from tests.tui.conftest import SIZE, answer, needs_engine, settle, transcript_te
 
 pytestmark = needs_engine
 
-BLAME = "Honestly the data team changed the pricing feed without telling us, it was their fault."
+BLAME = "The data team broke it. It was their fault, not ours."
 JARGON = ("We saw covariate shift and feature drift, so the model's AUC and precision-recall "
           "degraded and the inference pipeline's calibration broke.")
 NO_NUMBER = "There is a problem with our churn model and my team owns it. We are looking into it."

@@ -9,7 +9,7 @@ from __future__ import annotations
 from tests.tui.conftest import SEED, SIZE, needs_engine, no_blink, settle
 from trainer.tui.app import make_app
 
-WEAK = "Honestly the data team changed the pricing feed without telling us, it was their fault."
+WEAK = "The data team broke it. It was their fault, not ours."
 
 
 def snapshot_app():

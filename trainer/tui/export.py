@@ -32,7 +32,8 @@ def debrief_markdown(rehearsal: Any, scenario: Any, persona: Any) -> str:
         for f in turn.score.findings:
             if f.effect == "penalty":
                 tip = f" Try: {f.suggestion}" if f.suggestion else ""
-                out.append(f"- “{f.text}”: {f.message}{tip}")
+                quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else ""
+                out.append(f"- {quote}{f.message}{tip}")
         for p in turn.points:
             out.append(f"- {'covered' if p.covered else 'missing'}: {p.text}")
         exemplar = _exemplar(rehearsal, turn)

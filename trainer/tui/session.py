@@ -30,13 +30,11 @@ def peek_catalog(content_dirs: list[str] | None) -> Any:
 
 
 def load_scorer(content: Any) -> Any:
-    """The scorer, built from the loaded rubrics."""
-    from trainer.engine.scoring import load_scorer as _load_scorer
+    """The scorer, built from the content already loaded and the user's configuration."""
+    from trainer.engine.scoring.config import load_user_config
+    from trainer.engine.scoring.scorer import Scorer
 
-    try:
-        return _load_scorer(content)
-    except TypeError:
-        return _load_scorer()
+    return Scorer(content, load_user_config(None))
 
 
 def ordered_scenarios(content: Any) -> list[Any]:

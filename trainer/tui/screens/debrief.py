@@ -81,7 +81,8 @@ class DebriefScreen(Screen):
                              classes="check " + ("-pass" if p.covered else "-fail"), markup=False)
             tips = [f for f in turn.score.findings if f.effect == "penalty" and f.suggestion]
             for f in tips[:4]:
-                yield Static(f"→ “{f.text}”: {f.suggestion}", classes="tip", markup=False)
+                quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else f"{f.message} "
+                yield Static(f"→ {quote}{f.suggestion}", classes="tip", markup=False)
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.scenario.title} · debrief"

@@ -48,8 +48,8 @@ class Transcript(VerticalScroll):
             widgets.append(ScoreLine(result))
             for f in [f for f in result.findings if f.effect == "penalty"][:3]:
                 tip = f" → {f.suggestion}" if f.suggestion else ""
-                widgets.append(Static(f"“{f.text}”: {f.message}{tip}", classes="tip",
-                                      markup=False))
+                quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else ""
+                widgets.append(Static(f"{quote}{f.message}{tip}", classes="tip", markup=False))
         self._add(*widgets)
 
     def add_note(self, text: str) -> None:
