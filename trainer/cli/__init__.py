@@ -19,6 +19,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("trainer.cli.validate", "check content files; exit 2 on any problem"),
     "list": ("trainer.cli.list_cmd", "list the scenarios"),
     "schema": ("trainer.cli.schema", "print the JSON Schema of scenario files"),
+    "history": ("trainer.cli.history", "list past rehearsals with their scores"),
+    "report": ("trainer.cli.report", "write a rehearsal's report as Markdown, HTML or JSON"),
+    "review": ("trainer.cli.review", "coach review: notes and score overrides on a rehearsal"),
+    "compare": ("trainer.cli.compare", "compare participants on one scenario"),
+    "serve": ("trainer.cli.serve", "serve the app to web browsers (textual-serve)"),
 }
 
 
@@ -30,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rehearse {__version__}")
     add_content_option(parser)
+    add_app_store_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(module_name)
@@ -46,6 +52,14 @@ def add_content_option(parser: argparse.ArgumentParser, suppress_default: bool =
         default=argparse.SUPPRESS if suppress_default else [],
         help="an extra content folder (repeatable; also $REHEARSE_CONTENT)",
     )
+
+
+def add_app_store_options(parser: argparse.ArgumentParser) -> None:
+    """``--db`` and ``--user`` for the app itself (subcommands declare their own)."""
+    from trainer.cli.store_options import add_db_option, add_user_option
+
+    add_db_option(parser)
+    add_user_option(parser, "who is rehearsing (default: your login name)")
 
 
 def main(argv: list[str] | None = None) -> int:

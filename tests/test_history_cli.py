@@ -1,0 +1,112 @@
+"""rehearse history, review and compare, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from store_helpers import turn
+
+from trainer.cli import main
+from trainer.store import open_store
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    monkeypatch.delenv("REHEARSE_DB", raising=False)
+    path = tmp_path / "h.sqlite3"
+    with open_store(path) as s:
+        a = s.start_rehearsal("ann", "churn-model-drift", scenario_title="Churn", seed=1)
+        s.add_turn(a, turn(0, "We lost 5% of predictions.", brevity=40, jargon=90))
+        s.add_turn(a, turn(1, "I own it.", brevity=60, jargon=70))
+        s.end_rehearsal(a, "finished", "good")
+        b = s.start_rehearsal("bob", "churn-model-drift", seed=2)
+        s.add_turn(b, turn(0, "The data team broke it.", brevity=90, jargon=20))
+    return path
+
+
+def test_history_lists_every_rehearsal_with_scores(db, capsys):
+    assert main(["history", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].split()[:7] == ["id", "participant", "scenario", "date", "status", "turns",
+                                    "overall"]
+    assert "brev" in lines[0] and "jargon" in lines[0]
+    bob, ann = lines[2], lines[3]  # newest first
+    assert bob.split()[:2] == ["2", "bob"] and "in-progress" in bob
+    assert ann.split()[:3] == ["1", "ann", "churn-model-drift"]
+    assert ann.split()[-2:] == ["50", "80"]  # brevity and jargon means
+
+
+def test_history_json_includes_each_turn_and_filters_by_user(db, capsys):
+    assert main(["history", "--json", "--user", "ann", "--db", str(db)]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["participant"] == "ann" and row["status"] == "finished"
+    assert row["dimensions"] == {"brevity": 50, "jargon": 80}
+    assert [t["answer"] for t in row["turns"]] == ["We lost 5% of predictions.", "I own it."]
+    assert row["turns"][0]["score"]["dimensions"]["brevity"]["score"] == 40
+
+
+def test_history_uses_the_environment_variable(db, capsys, monkeypatch):
+    monkeypatch.setenv("REHEARSE_DB", str(db))
+    assert main(["history", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_empty_history_says_how_to_start(tmp_path, capsys):
+    assert main(["history", "--db", str(tmp_path / "new.sqlite3")]) == 0
+    assert "No rehearsals yet" in capsys.readouterr().out
+
+
+def test_corrupt_database_is_reported_and_history_still_runs(tmp_path, capsys):
+    path = tmp_path / "h.sqlite3"
+    path.write_bytes(b"\x00garbage" * 500)
+    assert main(["history", "--db", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "could not be read" in captured.err and "moved to" in captured.err
+    assert "No rehearsals yet" in captured.out
+    assert list(tmp_path.glob("h.sqlite3.corrupt-*"))
+
+
+def test_review_adds_a_note_and_an_override_kept_beside_the_original(db, capsys):
+    assert main(["review", "1", "--turn", "1", "--note", "Lead with the 5%.",
+                 "--author", "coach", "--db", str(db)]) == 0
+    assert main(["review", "1", "--turn", "1", "--override", "brevity=70",
+                 "--reason", "Fine for this CEO", "--author", "coach", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["review", "1", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Note (coach): Lead with the 5%." in out
+    assert "Override: brevity 40 -> 70 (coach: Fine for this CEO)" in out
+    assert main(["history", "--json", "--user", "ann", "--db", str(db)]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["dimensions"]["brevity"] == 65  # (70 + 60) / 2, the coach's view
+    assert row["turns"][0]["score"]["dimensions"]["brevity"]["score"] == 40
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["review", "9", "--turn", "1", "--note", "x"], "no rehearsal 9"),
+    (["review", "1", "--turn", "5", "--note", "x"], "no turn 5"),
+    (["review", "1", "--note", "x"], "--turn N"),
+    (["review", "1", "--turn", "1", "--override", "brevity=70"], "needs a reason"),
+    (["review", "1", "--turn", "1", "--override", "brevity", "--reason", "r"], "DIMENSION=SCORE"),
+    (["review", "1", "--turn", "1", "--override", "charm=7", "--reason", "r"], "unknown dimension"),
+    (["review", "abc"], "SESSION is a rehearsal number"),
+])
+def test_review_mistakes_get_a_message_and_exit_2(db, capsys, argv, message):
+    assert main(argv + ["--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_compare_shows_participants_by_dimension(db, capsys):
+    assert main(["compare", "churn-model-drift", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[3:]}
+    assert out.splitlines()[2].split()[:4] == ["participant", "rehearsals", "overall", "brev"]
+    assert rows["ann"][1] == "1" and rows["ann"][3] == "50" and rows["bob"][3] == "90"
+    assert main(["compare", "churn-model-drift", "--json", "--db", str(db)]) == 0
+    data = {r["participant"]: r for r in json.loads(capsys.readouterr().out)}
+    assert data["bob"]["dimensions"]["jargon"] == 20
+    assert main(["compare", "nothing-here", "--db", str(db)]) == 0
+    assert "No scored rehearsals" in capsys.readouterr().out

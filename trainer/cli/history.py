@@ -1,0 +1,43 @@
+"""rehearse history: every rehearsal with its scores, as a table or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from trainer.cli.store_options import add_db_option, add_user_option, open_for_cli
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true",
+                        help="print a JSON array; each rehearsal includes its turns")
+    add_user_option(parser, "only this participant's rehearsals (default: everyone's)")
+    parser.add_argument("--scenario", metavar="ID", help="only rehearsals of this scenario")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the newest N rehearsals")
+    add_db_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.cli.table import SHORT, local_date, render, score
+    from trainer.store import queries
+    from trainer.store.migrations import DIMENSIONS
+
+    with open_for_cli(args) as store:
+        rows = queries.history(store, args.user, limit=args.limit, scenario_id=args.scenario)
+        if args.json:
+            out = [r.to_dict() | {"turns": queries.turns(store, r.id)} for r in rows]
+            print(json.dumps(out, indent=2, ensure_ascii=False))
+            return 0
+        if not rows:
+            who = f" for {args.user}" if args.user else ""
+            print(f"No rehearsals yet{who} in {store.path}.\n"
+                  "Start one with 'rehearse' or 'rehearse drill SCENARIO'.")
+            return 0
+        dims = [d for d in DIMENSIONS if any(d in r.dimensions for r in rows)]
+        headers = ["id", "participant", "scenario", "date", "status", "turns", "overall"]
+        headers += [SHORT[d] for d in dims]
+        table = [[str(r.id), r.participant, r.scenario_id, local_date(r.started_at), r.status,
+                  str(r.turn_count), score(r.overall)] + [score(r.dimensions.get(d)) for d in dims]
+                 for r in rows]
+        print(render(headers, table, right={0, 5} | set(range(6, len(headers)))))
+    return 0

@@ -1,0 +1,76 @@
+"""The report as Markdown. What the user typed is quoted with HTML special characters
+escaped, since Markdown is often turned into HTML."""
+
+from __future__ import annotations
+
+import html
+
+from trainer.reports.dates import local_date
+
+
+def _safe(text: str) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"> {_safe(line)}" if line.strip() else ">" for line in text.splitlines())
+
+
+def to_markdown(report: dict) -> str:
+    r, sc, pe = report["rehearsal"], report["scenario"], report["persona"]
+    out = [f"# {_safe(sc['title'])}", "",
+           f"- Participant: {_safe(r['participant'])}",
+           f"- Date: {local_date(r['started_at'])}",
+           f"- With: {_safe(pe['name'])}" + (f" ({_safe(pe['role'])})" if pe["role"] else ""),
+           f"- Status: {r['status']}" + (f", outcome {r['outcome']}" if r["outcome"] else ""),
+           f"- Rehearsal {r['id']}, seed {r['seed']}, {r['mode']} mode", "",
+           f"**Overall: {_num(report['overall'])}/100**", "",
+           "| Dimension | Score | As scored |", "|---|---:|---:|"]
+    orig = report["original_dimensions"]
+    for name, value in report["dimensions"].items():
+        out.append(f"| {name.replace('_', ' ')} | {value} | {_num(orig.get(name))} |")
+    if report["checklist"]:
+        out += ["", "## Checklist", ""]
+        for c in report["checklist"]:
+            evidence = f" — “{_safe(c['evidence'])}”" if c["evidence"] else ""
+            out.append(f"- [{'x' if c['passed'] else ' '}] {_safe(c['item'])}{evidence}")
+    out += ["", "## Transcript"]
+    for t in report["turns"]:
+        out += _turn(t)
+    return "\n".join(out) + "\n"
+
+
+def _num(value) -> str:
+    return "-" if value is None else str(value)
+
+
+def _turn(t: dict) -> list[str]:
+    score = t["score"]
+    out = ["", f"### Turn {t['number']}", "", f"**CEO:** {_safe(t['ceo'])}", "",
+           "**Your answer:**", "", _quote(t["answer"]) or ">", "",
+           f"Score {_num(score.get('overall'))}: " + ", ".join(
+               f"{k.replace('_', ' ')} {v.get('score')}"
+               for k, v in (score.get("dimensions") or {}).items())]
+    for o in t["overrides"]:
+        out.append(f"- Coach override ({_safe(o['author'])}): {o['dimension']} "
+                   f"{_num(o['original'])} → {o['score']}: {_safe(o['reason'])}")
+    findings = score.get("findings") or []
+    if findings:
+        out += ["", "Findings:", ""]
+        for f in findings:
+            sign = "+" if f.get("effect") == "credit" else "−"
+            tip = f" Try: {_safe(f['suggestion'])}" if f.get("suggestion") else ""
+            out.append(f"- {sign} [{_safe(f.get('kind') or f.get('dimension', ''))}] "
+                       f"“{_safe(f.get('text', ''))}”: {_safe(f.get('message', ''))}{tip}")
+    points = score.get("points") or []
+    if points:
+        out += ["", "Talking points:", ""]
+        out += [f"- [{'x' if p.get('covered') else ' '}] {_safe(p.get('text', ''))}"
+                for p in points]
+    for n in t["notes"]:
+        out += ["", f"**Coach note ({_safe(n['author'])}):** {_safe(n['note'])}"]
+    if t.get("exemplar"):
+        out += ["", "**A strong answer:**", "", _quote(t["exemplar"])]
+    if t.get("reaction"):
+        out += ["", f"*CEO reaction:* {_safe(t['reaction'])}"]
+    return out

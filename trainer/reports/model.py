@@ -1,0 +1,96 @@
+"""Gathering one stored rehearsal into the plain data every report format shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trainer import __version__
+
+
+def build_report(store: Any, rehearsal_id: int, content: Any = None) -> dict[str, Any]:
+    """Transcript, scores (original and as overridden), checklist, findings, exemplars, notes.
+
+    ``content`` (loaded scenarios) adds the exemplar answers and the persona's name;
+    without it, or if the scenario is gone, the report still has everything stored.
+    """
+    from trainer.store import queries
+
+    row = queries.rehearsal(store, rehearsal_id)
+    if row is None:
+        raise KeyError(rehearsal_id)
+    turns = queries.turns(store, rehearsal_id)
+    scenario = getattr(content, "scenarios", {}).get(row.scenario_id) if content else None
+    persona_id = row.persona_id or getattr(scenario, "persona", "") or ""
+    persona = getattr(content, "personas", {}).get(persona_id) if content else None
+    for t in turns:
+        node = scenario.nodes.get(t["node_id"]) if scenario else None
+        t["exemplar"] = getattr(node, "exemplar", None) if node else None
+        t["highlights"] = segments(t["answer"], t["score"].get("findings", []))
+    return {
+        "format": "rehearse-report/1",
+        "generator": f"rehearse {__version__}",
+        "rehearsal": row.to_dict(),
+        "scenario": {
+            "id": row.scenario_id,
+            "title": getattr(scenario, "title", None) or row.scenario_title or row.scenario_id,
+            "briefing": getattr(scenario, "briefing", "") or "",
+        },
+        "persona": {
+            "id": persona_id,
+            "name": getattr(persona, "name", "") or persona_id,
+            "role": getattr(persona, "role", "") or "",
+        },
+        "overall": row.overall,
+        "dimensions": row.dimensions,
+        "original_dimensions": _original_means(turns),
+        "checklist": checklist(turns),
+        "turns": turns,
+    }
+
+
+def _original_means(turns: list[dict]) -> dict[str, int]:
+    sums: dict[str, list[int]] = {}
+    for t in turns:
+        for name, dim in (t["score"].get("dimensions") or {}).items():
+            if isinstance(dim, dict) and isinstance(dim.get("score"), (int, float)):
+                sums.setdefault(name, []).append(dim["score"])
+    return {k: round(sum(v) / len(v)) for k, v in sums.items()}
+
+
+def checklist(turns: list[dict]) -> list[dict[str, Any]]:
+    """Each checklist item once: passed if any turn passed it, with that turn's evidence."""
+    items: dict[str, dict[str, Any]] = {}
+    for t in turns:
+        for c in t["score"].get("checklist") or []:
+            name = str(c.get("item", ""))
+            seen = items.get(name)
+            if seen is None or (c.get("passed") and not seen["passed"]):
+                items[name] = {"item": name, "passed": bool(c.get("passed")),
+                               "evidence": str(c.get("evidence") or ""), "turn": t["number"]}
+    return list(items.values())
+
+
+def segments(answer: str, findings: list[dict]) -> list[dict[str, Any]]:
+    """The answer cut into plain and highlighted pieces; overlapping findings keep the first.
+
+    Spans outside the answer are ignored, so a damaged score cannot break a report.
+    """
+    spans = []
+    for f in findings:
+        start, end = f.get("start"), f.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(answer):
+            spans.append((start, end, f))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    pieces, pos = [], 0
+    for start, end, f in spans:
+        if start < pos:
+            continue
+        if start > pos:
+            pieces.append({"text": answer[pos:start]})
+        pieces.append({"text": answer[start:end], "kind": f.get("kind") or f.get("dimension", ""),
+                       "rule": f.get("rule", ""), "message": f.get("message", ""),
+                       "effect": f.get("effect", "penalty")})
+        pos = end
+    if pos < len(answer):
+        pieces.append({"text": answer[pos:]})
+    return pieces
