@@ -33,6 +33,13 @@ class _Rule(Strict):
         default_factory=list,
         description="Regexes; a match whose sentence also matches one is not reported.",
     )
+    context_sentences: int = Field(
+        0, ge=0, le=3,
+        description="How many sentences after the match's own the exceptions also look at.",
+    )
+    kind: str | None = Field(
+        None, description="How the app highlights a match: jargon, hedge, blame, number, ..."
+    )
 
     @field_validator("exceptions")
     @classmethod
@@ -70,24 +77,28 @@ class PatternRule(_Rule):
 
 
 class OccurrenceRule(_Rule):
-    """Counts matches of ``token`` in the answer or per sentence against ``min``/``max``."""
+    """Counts matches of ``token`` (or of a lexicon's entries) against ``min``/``max``."""
 
     extends: Literal["occurrence"]
-    token: str
+    token: str | None = None
+    lexicon: Slug | None = None
     scope: Literal["answer", "sentence"] = "answer"
     min: int | None = Field(None, ge=0)
     max: int | None = Field(None, ge=0)
 
     @field_validator("token")
     @classmethod
-    def _compiles(cls, value: str) -> str:
-        compile_regex(value)
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            compile_regex(value)
         return value
 
     @model_validator(mode="after")
     def _bounds(self) -> OccurrenceRule:
         if self.min is None and self.max is None:
             raise ValueError("an occurrence rule needs 'min' or 'max'")
+        if (self.token is None) == (self.lexicon is None):
+            raise ValueError("an occurrence rule needs exactly one of 'token' or 'lexicon'")
         return self
 
 
@@ -111,14 +122,43 @@ class LexiconRule(_Rule):
     extends: Literal["lexicon"]
     lexicon: Slug
     fuzzy: bool = Field(False, description="Match near-misses (plurals, hyphens, typos).")
+    allow_explained: bool = Field(
+        False, description="A term explained where it is used ('X, meaning ...') is not reported."
+    )
+    allow_from_question: bool = Field(
+        False, description="A term the question itself used is not reported."
+    )
+
+
+MEASURES = (
+    "over_budget", "too_short", "long_sentence", "bottom_line", "quantity", "metric_link",
+    "no_number", "no_agent", "absent", "dated_commitment", "star_part", "fact_check", "kpi",
+)
+"""Measures computed in code; a ``measure`` rule file holds their words, weights and messages."""
+
+
+class MeasureRule(_Rule):
+    """A structural measure (word budget, STAR parts, facts, ...) with its data and messages.
+
+    The code computes it; the file carries the message, the weight, the switch
+    and the parameters (thresholds, cue words), so a coach can tune it.
+    """
+
+    extends: Literal["measure"]
+    measure: Literal[MEASURES]  # type: ignore[valid-type]
+    credit_message: str | None = Field(
+        None, description="Message for a credit the measure finds; '%s' is the match."
+    )
+    params: dict[str, float | int | str | list[str]] = Field(default_factory=dict)
 
 
 Rule = Annotated[
     ExistenceRule | SubstitutionRule | PatternRule | OccurrenceRule | ConditionalRule
-    | LexiconRule,
+    | LexiconRule | MeasureRule,
     Field(discriminator="extends"),
 ]
-RULE_TYPES = ("existence", "substitution", "pattern", "occurrence", "conditional", "lexicon")
+RULE_TYPES = ("existence", "substitution", "pattern", "occurrence", "conditional", "lexicon",
+              "measure")
 
 
 class LexiconEntry(Strict):
@@ -127,6 +167,20 @@ class LexiconEntry(Strict):
     term: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     plain: str | None = Field(None, description="Jargon: the plain-language explanation.")
+    context: str | None = Field(
+        None, description="A regex the sentence must match too (for words with plain senses)."
+    )
+    exact: bool = Field(False, description="Never match near-misses of this term.")
+    pattern: str | None = Field(
+        None, description="A regex matched instead of the term's words (the term is its label)."
+    )
+
+    @field_validator("context", "pattern")
+    @classmethod
+    def _context_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            compile_regex(value)
+        return value
     suggestion: str | None = None
     note: str | None = None
 
@@ -148,3 +202,8 @@ class RubricSet(Strict):
     budget: int = Field(60, ge=5, le=1000, description="Default answer budget in words.")
     weights: dict[Dimension, float] = Field(min_length=1)
     disable: list[str] = Field(default_factory=list, description="Rule ids switched off.")
+    base: dict[Dimension, float] = Field(
+        default_factory=dict,
+        description="A dimension's score before any evidence (default: the scorer's).",
+    )
+    wpm: int = Field(150, ge=60, le=300, description="Speaking pace for the time estimate.")

@@ -28,6 +28,8 @@ class Finding:
     """A penalty cost points; a credit is evidence that earned them."""
     kind: str = ""
     """How the app highlights it: jargon, hedge, blame, number, filler, ownership, ..."""
+    points: int = 0
+    """Points this finding moved its dimension's score (0 past a rule's match cap)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,0 +1,72 @@
+"""The seed's nuance checklist, each item passed or not, with its evidence."""
+
+from __future__ import annotations
+
+from trainer.engine.scoring.result import ChecklistItem, DimensionScore, Finding
+
+ITEMS = ("Brevity", "Ownership and accountability", "Solution-oriented",
+         "Confidence and composure", "Respect for time", "The CEO's priorities", "Follow-up")
+
+
+def _first(findings: list[Finding], dims: tuple[str, ...], effect: str,
+           rules: tuple[str, ...] = ()) -> Finding | None:
+    return next((f for f in findings if f.dimension in dims and f.effect == effect
+                 and (not rules or f.rule in rules)), None)
+
+
+def _evidence(f: Finding | None, fallback: str) -> str:
+    if f is None:
+        return fallback
+    return f"'{f.text.strip()}': {f.message}" if f.text.strip() else f.message
+
+
+def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
+                    stats: dict) -> list[ChecklistItem]:
+    def score(d: str) -> int:
+        return scores[d].score if d in scores else 0
+
+    items = []
+    words, budget = stats.get("words", 0), stats.get("budget", 0)
+    seconds = stats.get("speaking_seconds", 0)
+    bad = _first(findings, ("brevity",), "penalty")
+    items.append(ChecklistItem(ITEMS[0], score("brevity") >= 70, _evidence(
+        bad, f"{words} words against a budget of {budget}; the point comes first")))
+
+    blame = _first(findings, ("ownership",), "penalty")
+    owned = _first(findings, ("ownership",), "credit", ("ownership.accountability",)) or \
+        _first(findings, ("ownership",), "credit")
+    items.append(ChecklistItem(ITEMS[1], score("ownership") >= 70 and blame is None,
+                               _evidence(blame or owned, "no first-person ownership found")))
+
+    plan = _first(findings, ("solution",), "credit")
+    items.append(ChecklistItem(ITEMS[2], score("solution") >= 60, _evidence(
+        plan if score("solution") >= 60 else _first(findings, ("solution",), "penalty") or plan,
+        "no action, option or recommendation found")))
+
+    shaky = _first(findings, ("confidence",), "penalty")
+    items.append(ChecklistItem(ITEMS[3], score("confidence") >= 70 and shaky is None or
+                               score("confidence") >= 80,
+                               _evidence(shaky, "no vague hedge, apology or alarm word")))
+
+    over = words > budget * 1.1 if budget else False
+    fillers = stats.get("fillers", 0)
+    on_time = not over and fillers <= max(1, words // 20) and words >= min(15, budget)
+    items.append(ChecklistItem(ITEMS[4], on_time, (
+        f"about {seconds} s spoken for a {stats.get('budget_seconds', 0)} s budget"
+        + (f"; {fillers} filler(s)" if fillers else ""))))
+
+    if "tailoring" in scores:
+        kpi = _first(findings, ("tailoring",), "credit")
+        items.append(ChecklistItem(ITEMS[5], score("tailoring") >= 60, _evidence(
+            kpi, "nothing about the priorities the CEO cares about")))
+    else:
+        money = _first(findings, ("impact",), "credit", ("impact.business_metric",)) or \
+            _first(findings, ("impact",), "credit")
+        items.append(ChecklistItem(ITEMS[5], score("impact") >= 60, _evidence(
+            money, "no business impact put in numbers")))
+
+    dated = _first(findings, ("follow_up",), "credit")
+    items.append(ChecklistItem(ITEMS[6], score("follow_up") >= 70, _evidence(
+        _first(findings, ("follow_up",), "penalty") if score("follow_up") < 70 else dated,
+        "no promise of an update")))
+    return items

@@ -1,0 +1,39 @@
+"""Whether a jargon term is explained where it is used, so a CEO can follow it."""
+
+from __future__ import annotations
+
+import re
+
+# Right after the term: "X, meaning ...", "X (that is ...)", "X - changes in ...", "X: the ..."
+_AFTER = re.compile(
+    r"^[\"'”’]?\s*(?:\)\s*)?"
+    r"(?:[,(:;]|\s[-–—]|[–—])?\s*"
+    r"(?:meaning|which means|which is|which are|that is|that means|i\.?\s?e\.?|in other words|"
+    r"in plain (?:english|terms|words)|put simply|simply put|or in plain|basically|essentially|"
+    r"a fancy (?:way|word|term)|a (?:technical )?(?:term|name|word) for|where|think of it as|"
+    r"or|aka|also called|otherwise known as)\b"
+    r"|^\s*(?:\(|\s[-–—]\s|[–—]\s?|:\s)\s*[a-z]",
+    re.IGNORECASE,
+)
+# Just before the term: "what we call X", "known as X", "so-called X"
+_BEFORE = re.compile(
+    r"(?:what (?:we|engineers|data scientists|the team|people|analysts) (?:call|calls)|"
+    r"known as|so-called|(?:is|it's) called|we call (?:it|this|that)|the term)\s*[\"'“‘]?$",
+    re.IGNORECASE,
+)
+# The sentence after: "In other words, ...", "That means ..."
+_NEXT = re.compile(
+    r"^\W*(?:in other words|that means|this means|put simply|simply put|in plain (?:english|terms)|"
+    r"meaning|basically|i\.?\s?e\.?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_explained(text: str, start: int, end: int, next_sentence: str = "") -> bool:
+    """True when the words around ``text[start:end]`` explain it in plain language."""
+    after = text[end:end + 60]
+    if _AFTER.search(after):
+        return True
+    if _BEFORE.search(text[max(0, start - 40):start]):
+        return True
+    return bool(next_sentence and _NEXT.search(next_sentence))

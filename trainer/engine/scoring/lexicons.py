@@ -1,0 +1,143 @@
+"""Lexicon phrases compiled to one regex each, plus near-miss matching for jargon."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from trainer.content.models.rubric import Lexicon, LexiconEntry
+
+_SEPARATOR = r"[\s\-‐–/]*"
+
+
+def phrase_pattern(phrase: str, plurals: bool = False) -> str:
+    """A regex for ``phrase`` tolerant of spacing, hyphens, curly apostrophes and plurals."""
+    parts = [p for p in re.split(r"[\s\-]+", phrase.strip()) if p]
+    escaped = [re.escape(p).replace("'", "['’]").replace("’", "['’]") for p in parts]
+    if plurals and parts and parts[-1][-1:].isalpha():
+        last = escaped[-1]
+        if parts[-1].endswith("y") and len(parts[-1]) > 3:
+            escaped[-1] = last[:-1] + "(?:y|ies)"
+        else:
+            escaped[-1] = last + "(?:e?s)?"
+    return _SEPARATOR.join(escaped)
+
+
+def bounded(alternatives: list[str], firsts: str = "") -> str:
+    """Alternatives matched on word boundaries, longest first.
+
+    ``firsts`` (the letters the phrases can start with) lets the regex skip
+    most positions at once instead of trying every alternative there.
+    """
+    body = "|".join(sorted(alternatives, key=len, reverse=True))
+    gate = f"(?=[{re.escape(firsts)}])" if firsts else ""
+    return rf"(?<![\w@]){gate}(?:{body})(?![\w])"
+
+
+@dataclass
+class CompiledLexicon:
+    """A lexicon ready for matching: one regex for all, one per entry to tell which."""
+
+    lexicon: Lexicon
+    regex: re.Pattern[str]
+    entry_regexes: list[tuple[re.Pattern[str], LexiconEntry]]
+    contexts: dict[int, re.Pattern[str]]
+    fuzzy_terms: dict[int, list[tuple[str, LexiconEntry]]]
+    """Word count -> (lower-case phrase, entry), for near-miss matching."""
+    _cache: dict = field(default_factory=dict)
+
+    def buckets(self, n: int) -> dict[str, tuple]:
+        """n-word fuzzy terms by first letter: (min length - 2, max length + 2, terms, names)."""
+        key = ("b", n)
+        if key not in self._cache:
+            groups: dict[str, list[tuple[str, LexiconEntry]]] = {}
+            for term, entry in self.fuzzy_terms.get(n, []):
+                groups.setdefault(term[0], []).append((term, entry))
+            self._cache[key] = {
+                first: (min(len(t) for t, _ in items) - 2, max(len(t) for t, _ in items) + 2,
+                        items, [t for t, _ in items])
+                for first, items in groups.items()}
+        return self._cache[key]
+
+    def anchor_words(self, n: int) -> set[str]:
+        """Words of the n-word fuzzy terms (a phrase with a typo keeps at least one)."""
+        key = ("a", n)
+        if key not in self._cache:
+            self._cache[key] = {w for t, _ in self.fuzzy_terms.get(n, []) for w in t.split()
+                                if len(w) > 3}
+        return self._cache[key]
+
+    def entry_for(self, matched: str) -> LexiconEntry:
+        for regex, entry in self.entry_regexes:
+            if regex.fullmatch(matched):
+                return entry
+        return self.lexicon.entries[0]
+
+
+def compile_lexicon(lexicon: Lexicon, plurals: bool, ignorecase: bool = True) -> CompiledLexicon:
+    flags = re.IGNORECASE if ignorecase else 0
+    patterns, per_entry, contexts = [], [], {}
+    firsts: set[str] | None = set()
+    fuzzy: dict[int, list[tuple[str, LexiconEntry]]] = {}
+    for entry in lexicon.entries:
+        forms = [entry.term, *entry.aliases]
+        # acronyms (all capitals) match case-sensitively: "AUC", not "auc"tion
+        acronyms = [f for f in forms if f.isupper() and len(f) <= 6 and " " not in f]
+        words = [f for f in forms if f not in acronyms]
+        if entry.pattern:
+            entry_pats = [f"(?:{entry.pattern})"]
+            words = []
+            firsts = None  # a regex may start with anything
+        else:
+            entry_pats = [phrase_pattern(f, plurals) for f in words]
+            entry_pats += [f"(?-i:{phrase_pattern(f, plurals)})" for f in acronyms]
+        patterns.extend(entry_pats)
+        if firsts is not None:
+            for form in forms:
+                first = form.strip()[:1]
+                if not first.isalnum():
+                    firsts = None
+                    break
+                firsts.update({first.lower(), first.upper()})
+        per_entry.append((re.compile("|".join(entry_pats), flags), entry))
+        if entry.context:
+            contexts[id(entry)] = re.compile(entry.context, re.IGNORECASE)
+        if not entry.exact:
+            for form in words:
+                if len(form) >= 7:
+                    low = " ".join(re.split(r"[\s\-]+", form.lower()))
+                    fuzzy.setdefault(low.count(" ") + 1, []).append((low, entry))
+    regex = re.compile(bounded(patterns, "".join(sorted(firsts or ""))), flags)
+    return CompiledLexicon(lexicon, regex, per_entry, contexts, fuzzy)
+
+
+def near_misses(lex: CompiledLexicon, words: list[tuple[int, int, str]],
+                taken: list[tuple[int, int]], cutoff: float = 90.0):
+    """Yield (start, end, entry) for word n-grams that nearly spell a lexicon phrase.
+
+    Exact matches are found by the regex; this finds typos ("hyperparamter tuning").
+    A phrase of several words is tried only where one of its words appears as
+    written, and a single word only against terms with its first letter and
+    about its length, so the cost stays linear and small.
+    """
+    lows = [w[2].lower() for w in words]
+    for n, terms in lex.fuzzy_terms.items():
+        buckets = lex.buckets(n)
+        anchors = lex.anchor_words(n)
+        for i in range(len(words) - n + 1):
+            gram = lows[i:i + n]
+            if n > 1 and not any(g in anchors for g in gram):
+                continue
+            phrase = " ".join(gram)
+            bucket = buckets.get(phrase[0])
+            if bucket is None or not bucket[0] <= len(phrase) <= bucket[1]:
+                continue
+            choices, names = bucket[2], bucket[3]
+            start, end = words[i][0], words[i + n - 1][1]
+            if any(s < end and start < e for s, e in taken):
+                continue
+            best = process.extractOne(phrase, names, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if best is not None and best[0] != phrase:
+                yield start, end, choices[best[2]][1]

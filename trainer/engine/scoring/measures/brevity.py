@@ -1,0 +1,90 @@
+"""Brevity: the word budget, empty answers, long sentences and the bottom line first."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.engine.scoring.state import Job
+
+_PLEASANTRY = re.compile(
+    r"^\W*(?:good (?:morning|afternoon|evening)|hi|hello|hey|thanks?|thank you|"
+    r"(?:sure|okay|ok|absolutely|of course|certainly|fair|right|understood|yes|no)\b[\s,.!]*$)",
+    re.IGNORECASE,
+)
+
+
+def _param(rule, name: str, default):
+    return rule.params.get(name, default)
+
+
+def over_budget(rule, job: Job) -> None:
+    """Words past the budget cost points in proportion to the overrun."""
+    words = job.text.words
+    budget = job.budget
+    slack = float(_param(rule, "slack", 0.1))
+    if len(words) <= budget * (1 + slack):
+        return
+    over = len(words) / budget - 1
+    points = min(float(_param(rule, "max_points", 70)), rule.weight * over * 10)
+    first_extra = words[budget]
+    job.add(rule, first_extra.start, words[-1].end, points=points, words=len(words),
+            budget=budget, over=len(words) - budget, percent=round(over * 100),
+            seconds=round(len(words) * 60 / job.rubric_set.wpm))
+
+
+def too_short(rule, job: Job) -> None:
+    """An answer far under budget is empty, not brief, unless it still carries substance."""
+    n = job.text.word_count
+    floor = max(float(_param(rule, "min_words", 15)), job.budget * float(_param(rule, "ratio", 0.4)))
+    if n >= floor:
+        return
+    substance = sum(1 for f in job.findings if f.effect == "credit" and f.dimension != "brevity")
+    shortfall = 1 - n / floor
+    points = rule.weight * shortfall * (1.0 if substance >= 2 else 2.0)
+    end = job.text.words[-1].end if job.text.words else 0
+    job.add(rule, 0, end, points=points, words=n, floor=round(floor))
+
+
+def long_sentence(rule, job: Job) -> None:
+    limit = int(_param(rule, "max_words", 30))
+    for s in job.text.sentences:
+        n = job.text.words_in(s)
+        if n > limit:
+            job.add(rule, s.start, s.end, words=n, limit=limit)
+
+
+def bottom_line(rule, job: Job) -> None:
+    """The first real sentence should carry the answer: impact, ownership, cause or a plan."""
+    sentences = [s for s in job.text.sentences[:3] if not _PLEASANTRY.search(s.text)
+                 and not re.match(r"^\W*(?:good (?:morning|afternoon)|thank)", s.text, re.I)]
+    if not sentences or job.text.word_count < int(_param(rule, "min_words", 20)):
+        return
+    first = sentences[0]
+    cues = rule.params.get("cues", [])
+    preamble = rule.params.get("preamble", [])
+    low = first.text.lower()
+    if preamble and re.search("|".join(preamble), low):
+        job.add(rule, first.start, first.end)
+        return
+    if any(q.start >= first.start and q.end <= first.end and q.is_business
+           for q in job.quantities):
+        return
+    if cues and re.search("|".join(cues), low):
+        return
+    if _shares_question_words(low, job.ctx.question or ""):
+        return
+    job.add(rule, first.start, first.end)
+
+
+_STOP = set("""a an the and or but to of in on at for with is are was were be been it this that
+what why how who when where which do does did you your we our i my me they them their there
+about from by as if not no so can could would should will just any have has had yet still
+happen happened happening going tell me us more its it's thing things""".split())
+
+
+def _shares_question_words(sentence: str, question: str) -> bool:
+    if not question:
+        return False
+    q = {w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _STOP}
+    s = {w for w in re.findall(r"[a-z]{4,}", sentence) if w not in _STOP}
+    return bool(q & s) or any(w[:5] in sentence for w in q if len(w) >= 6)

@@ -1,0 +1,123 @@
+"""Accuracy (quoted numbers against the briefing's facts) and tailoring (the persona's KPIs)."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.content.models.scenario import Fact
+from trainer.engine.scoring.quantities import Quantity
+from trainer.engine.scoring.state import Job
+
+_UNIT_FAMILY = {
+    "$": "money", "usd": "money", "dollars": "money", "€": "money", "eur": "money",
+    "£": "money", "%": "percent", "percent": "percent", "pp": "pp",
+    "points": "pp", "percentage points": "pp",
+}
+_DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30,
+                  "quarter": 91, "year": 365}
+
+
+def fact_family(fact: Fact) -> tuple[str, float]:
+    """The quantity family a fact's unit belongs to, and the factor to base units."""
+    unit = fact.unit.strip().lower()
+    if unit in _UNIT_FAMILY:
+        return _UNIT_FAMILY[unit], 1.0
+    for name, days in _DURATION_DAYS.items():
+        if unit.startswith(name) or unit in (name[0], name[:3]):
+            return "duration", days
+    return ("count" if unit else "number"), 1.0
+
+
+def _keywords(fact: Fact) -> list[str]:
+    words = fact.keywords or [w for w in re.findall(r"[a-z]{4,}", fact.label.lower())]
+    return [w.lower() for w in words]
+
+
+def _fmt(value: float, fact: Fact) -> str:
+    v = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    unit = fact.unit
+    if unit in ("$", "€", "£"):
+        return f"{unit}{v}"
+    if unit == "%":
+        return f"{v}%"
+    return f"{v} {unit}".strip()
+
+
+def fact_check(rule, job: Job) -> None:
+    """Each number tied (same unit, a keyword nearby) to a fact must agree with it."""
+    facts = job.ctx.facts
+    if not facts:
+        return
+    checked = 0
+    for q in job.quantities:
+        if q.value is None:
+            continue
+        related = _related_facts(q, facts, job)
+        if not related:
+            continue
+        checked += 1
+        match = next((f for f, base in related if _agrees(q, f, base)), None)
+        if match is not None:
+            job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
+                    points=0, kind="number", label=match.label, fact=_fmt(match.value, match))
+        else:
+            fact, _base = related[0]
+            job.add(rule, q.start, q.end, kind="number", label=fact.label,
+                    fact=_fmt(fact.value, fact), said=q.text)
+    job.stats["facts_checked"] = checked
+
+
+def _related_facts(q: Quantity, facts: list[Fact], job: Job) -> list[tuple[Fact, float]]:
+    sentence = job.text.sentence_at(q.start).text.lower()
+    out = []
+    for fact in facts:
+        family, base = fact_family(fact)
+        if family != q.family:
+            continue
+        if any(re.search(rf"\b{re.escape(k)}", sentence) for k in _keywords(fact)):
+            out.append((fact, base))
+    return out
+
+
+def _agrees(q: Quantity, fact: Fact, base: float) -> bool:
+    target = fact.value * base
+    value = abs(q.value or 0.0) if fact.value >= 0 else (q.value or 0.0)
+    if target == 0:
+        return value == 0
+    tolerance = max(fact.tolerance, 0.0)
+    return abs(value - target) <= abs(target) * tolerance + 1e-9
+
+
+def kpi(rule, job: Job) -> None:
+    """Credit the first word of each priority the persona cares about; report when none."""
+    persona = job.ctx.persona
+    if persona is None:
+        return
+    touched = 0
+    low = job.text.lower
+    for priority in persona.cares_about:
+        hit = None
+        for word in priority.words:
+            w = word.lower()
+            if w in ("$", "€", "£"):
+                q = next((q for q in job.quantities if q.family == "money"), None)
+                if q:
+                    hit = (q.start, q.end)
+                    break
+                continue
+            m = re.search(rf"(?<!\w){re.escape(w)}", low)
+            if m:
+                end = m.end()
+                while end < len(low) and low[end].isalpha():
+                    end += 1
+                hit = (m.start(), end)
+                break
+        if hit:
+            touched += 1
+            job.add(rule, hit[0], hit[1], effect="credit", message=rule.credit_message,
+                    points=rule.weight if touched <= rule.max_matches else 0, kind="kpi",
+                    kpi=priority.kpi)
+    if touched == 0 and job.text.word_count:
+        kpis = ", ".join(p.kpi for p in persona.cares_about)
+        job.add(rule, 0, 0, kpis=kpis, name=persona.name,
+                points=float(rule.params.get("miss_points", rule.weight)))

@@ -1,0 +1,105 @@
+"""Impact, ownership, solution and follow-up measures that look at numbers and other findings."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.engine.scoring.quantities import TIME_EXPRESSION, TIME_FRAME
+from trainer.engine.scoring.state import Job
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|we|we're|we've|we'll|my|our|us|me)\b"
+                           r"|\bI['’](?:m|ve|ll|d)\b", re.IGNORECASE)
+_compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _words_regex(words: list[str]) -> re.Pattern[str]:
+    key = tuple(words)
+    if key not in _compiled:
+        body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        _compiled[key] = re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+    return _compiled[key]
+
+
+def quantity(rule, job: Job) -> None:
+    """Credit each number with a business unit (money, %, customers, days) or a time frame."""
+    families = rule.params.get("families", ["money", "percent", "pp", "count", "duration"])
+    seen = 0
+    if "timeframe" in families:
+        for m in TIME_FRAME.finditer(job.text.clean):
+            job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
+                    points=rule.weight if seen < rule.max_matches else 0)
+            seen += 1
+        return
+    for q in job.quantities:
+        if q.family in families:
+            job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
+                    points=rule.weight if seen < rule.max_matches else 0)
+            seen += 1
+
+
+def metric_link(rule, job: Job) -> None:
+    """Credit a number that sits in a sentence naming a business metric."""
+    words = rule.params.get("words") or job.lexicon_words(str(rule.params.get("lexicon", "")))
+    if not words:
+        return
+    regex = _words_regex(words)
+    seen = 0
+    for q in job.quantities:
+        if not q.is_business:
+            continue
+        sentence = job.text.sentence_at(q.start)
+        m = regex.search(sentence.text)
+        if m:
+            job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
+                    points=rule.weight if seen < rule.max_matches else 0, metric=m.group())
+            seen += 1
+
+
+def no_number(rule, job: Job) -> None:
+    if job.text.word_count < int(rule.params.get("min_words", 8)):
+        return
+    if not any(q.is_business for q in job.quantities):
+        job.add(rule, 0, 0)
+
+
+def no_agent(rule, job: Job) -> None:
+    """No 'I' or 'we' anywhere: nobody in the answer owns or does anything."""
+    hits = list(_FIRST_PERSON.finditer(job.text.clean))
+    if hits:
+        per = float(rule.params.get("credit_points", 0))
+        cap = int(rule.params.get("credit_max", 0))
+        for i, m in enumerate(hits[:cap]):
+            job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
+                    points=per, kind="ownership")
+        return
+    if job.text.word_count >= int(rule.params.get("min_words", 8)):
+        job.add(rule, 0, 0)
+
+
+def absent(rule, job: Job) -> None:
+    """Nothing credited by any of the rules in ``of``: report what is missing."""
+    of = rule.params.get("of", [])
+    if job.text.word_count < int(rule.params.get("min_words", 1)):
+        job.add(rule, 0, 0)
+        return
+    if not job.credits(*of):
+        job.add(rule, 0, 0)
+
+
+def dated_commitment(rule, job: Job) -> None:
+    """A promise to report back should carry a time; credit the time, or report its lack."""
+    commitments = job.credits(*rule.params.get("of", []))
+    if not commitments:
+        return
+    dated = False
+    for c in commitments:
+        sentence = job.text.sentence_at(c.start)
+        m = TIME_EXPRESSION.search(job.text.clean, sentence.start, sentence.end)
+        if m:
+            job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
+                    kind="follow_up")
+            dated = True
+            break
+    if not dated:
+        c = commitments[0]
+        job.add(rule, c.start, c.end, points=float(rule.params.get("miss_points", rule.weight)))

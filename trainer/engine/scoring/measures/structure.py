@@ -1,0 +1,47 @@
+"""Structure (interview answers): the STAR+L parts, and which one is missing."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.engine.scoring.state import Job
+
+_compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _cues(words: list[str]) -> re.Pattern[str]:
+    key = tuple(words)
+    if key not in _compiled:
+        _compiled[key] = re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
+    return _compiled[key]
+
+
+def star_part(rule, job: Job) -> None:
+    """Credit the part when a cue shows it; otherwise report it missing.
+
+    ``params``: ``part`` (its name), ``cues`` (regexes), ``needs_number`` (the
+    part counts in full only with a number in its sentence, as a result should).
+    """
+    part = str(rule.params.get("part", rule.id.split(".")[-1]))
+    cues = rule.params.get("cues", [])
+    if not cues:
+        return
+    m = _cues(cues).search(job.text.clean)
+    parts = job.stats.setdefault("star", {})
+    if m is None:
+        parts[part] = False
+        job.add(rule, 0, 0, part=part, points=0)
+        return
+    parts[part] = True
+    if rule.params.get("needs_number"):
+        numbered = any(q.is_business for q in job.quantities if m.start() <= q.start
+                       and job.text.sentence_index(q.start) - job.text.sentence_index(m.start())
+                       <= 1)
+        if not numbered:
+            job.add(rule, m.start(), m.end(), effect="credit", points=rule.weight / 2,
+                    message=rule.credit_message, part=part)
+            job.add(rule, m.start(), m.end(), points=0,
+                    message=str(rule.params.get("no_number_message", "")) or rule.message,
+                    part=part)
+            return
+    job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message, part=part)

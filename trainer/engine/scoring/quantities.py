@@ -1,0 +1,139 @@
+"""Numbers with their units, and time expressions, found in an answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90, "hundred": 100}
+WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL)}
+WORD_VALUES.update({k: float(v) for k, v in _TENS.items()})
+WORD_VALUES.update({"a": 1.0, "an": 1.0, "half": 0.5, "a half": 0.5, "a dozen": 12.0,
+                    "dozen": 12.0, "a couple of": 2.0, "a few": 3.0})
+_WORDNUM = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+            r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+            r"sixty|seventy|eighty|ninety|a hundred|hundred|half|a dozen|a couple of|a few)")
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:k|m|bn|b|mm)\b|\s(?:thousand|million|billion)\b)"
+_COUNT_NOUNS = (
+    r"customers?|users?|accounts?|clients?|people|subscribers?|members?|patients?|orders?|"
+    r"transactions?|payments?|tickets?|complaints?|sessions?|visits?|renewals?|deals?|"
+    r"leads?|signups?|sign-ups?|calls?|requests?|records?|rows?|emails?|offers?|loans?|"
+    r"claims?|invoices?|shipments?|stores?|merchants?|drivers?|employees?|engineers?|"
+    r"analysts?|installs?|downloads?|incidents?|outages?|bugs?|errors?|alerts?|"
+    r"markets?|regions?|countries|models?|products?|items?|units?|cases?|applications?"
+)
+_DURATION = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("money", rf"[$€£]\s?{_NUM}{_SCALE}?|\b{_NUM}{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp)\b"),
+    ("pp", rf"[-+−]?\b{_NUM}\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
+    ("percent", rf"[-+−]?\b{_NUM}\s?(?:%|percent\b|per cent\b)|\b{_WORDNUM}\s(?:percent|per cent)\b"),
+    ("count", rf"\b{_NUM}{_SCALE}?\s(?:(?:new|more|fewer|active|paying|existing|affected|"
+              rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?(?:{_COUNT_NOUNS})\b"
+              rf"|\b{_WORDNUM}\s(?:thousand\s|million\s)?(?:{_COUNT_NOUNS})\b"),
+    ("duration", rf"\b{_NUM}(?:\s?-\s?|\s)?{_DURATION}\b|\b{_WORDNUM}\s{_DURATION}\b"
+                 rf"|\b(?:a|an|one|per|each|every)\s(?:day|week|month|quarter|year|hour)\b"),
+    ("clock", r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"),
+    ("number", rf"\b{_NUM}(?:{_SCALE})?x?\b|\b(?:×|x)\d+(?:\.\d+)?\b"),
+]
+_FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
+_DIGITS = re.compile(_NUM)
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9,
+           "bn": 1e9, "billion": 1e9}
+_SCALE_WORD = re.compile(r"(?:\d|\s)(k|m|mm|bn|b|thousand|million|billion)\b", re.IGNORECASE)
+_DURATION_DAYS = {"second": 1 / 86400, "sec": 1 / 86400, "minute": 1 / 1440, "min": 1 / 1440,
+                  "hour": 1 / 24, "hr": 1 / 24, "day": 1, "week": 7, "month": 30,
+                  "quarter": 91, "year": 365}
+
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri)"
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+TIME_EXPRESSION = re.compile(
+    rf"\b(?:by|before|on|at|until|till|no later than)\s+(?:the\s+)?(?:end of\s+)?(?:the\s+)?"
+    rf"(?:{_WEEKDAYS}|today|tonight|tomorrow|noon|midday|eod|eow|cob|close of business|"
+    rf"(?:this|next)\s+(?:week|month|quarter|{_WEEKDAYS})|day|week|month|quarter|"
+    rf"{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.))"
+    rf"(?:\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.))?"
+    rf"|\b(?:within|in|over)\s+(?:the\s+next\s+)?(?:{_NUM}|{_WORDNUM}|an?)\s+{_DURATION}\b"
+    rf"|\b(?:tomorrow|tonight|this afternoon|this evening|end of (?:the )?(?:day|week))\b"
+    rf"|\b(?:next|this)\s+(?:week|month|{_WEEKDAYS})\b"
+    rf"|\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.)"
+    rf"|\b(?:every|each)\s+(?:day|morning|week|monday|friday|\d+\s+hours?)\b",
+    re.IGNORECASE,
+)
+TIME_FRAME = re.compile(
+    rf"\b(?:since|from|starting)\s+(?:the\s+)?(?:{_WEEKDAYS}|{_MONTHS}(?:\s+\d{{1,2}})?|"
+    rf"yesterday|last\s+\w+|launch|the\s+\w+(?:\s+\w+)?\s+(?:change|release|launch|update))\b"
+    rf"|\b(?:this|last|per|a|each|every)\s+(?:week|month|quarter|year|day)\b"
+    rf"|\b(?:so far|to date|year to date|annuali[sz]ed|a year|per year)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the answer: its span, value and unit family."""
+
+    start: int
+    end: int
+    text: str
+    family: str
+    """money, percent, pp, count, duration, clock or number."""
+    value: float | None
+    """In base units: dollars, percent, days for durations."""
+
+    @property
+    def is_business(self) -> bool:
+        """A magnitude a CEO can act on (not a bare number or a time of day)."""
+        return self.family in ("money", "percent", "pp", "count", "duration")
+
+
+_CANDIDATE = re.compile(
+    rf"[$€£+\-−]?\d|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon)\b", re.IGNORECASE)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number with a recognised unit (and bare numbers as family 'number').
+
+    The full pattern is tried only where a number can start (a digit, a currency
+    sign or a number word), which keeps this fast on long answers.
+    """
+    found = []
+    pos = 0
+    for c in _CANDIDATE.finditer(text):
+        if c.start() < pos:
+            continue
+        m = _FAMILY_RE.match(text, c.start())
+        if m is None or m.end() == m.start():
+            continue
+        family = m.lastgroup or "number"
+        s = m.group()
+        found.append(Quantity(m.start(), m.end(), s, family, _value(s, family)))
+        pos = m.end()
+    return found
+
+
+def _value(s: str, family: str) -> float | None:
+    low = s.lower().replace("−", "-")
+    m = _DIGITS.search(low)
+    if m:
+        value = float(m.group().replace(",", ""))
+    else:
+        value = next((v for w, v in sorted(WORD_VALUES.items(), key=lambda kv: -len(kv[0]))
+                      if re.search(rf"\b{w}\b", low)), None)
+        if value is None:
+            return None
+    scale = _SCALE_WORD.search(low)
+    if scale and family in ("money", "count", "number"):
+        value *= _SCALES[scale.group(1).lower()]
+    if family == "duration":
+        unit = re.search(r"(second|sec|minute|min|hour|hr|day|week|month|quarter|year)", low)
+        if unit:
+            value *= _DURATION_DAYS[unit.group(1)]
+    if low.startswith("-"):
+        value = -value
+    return value

@@ -1,0 +1,36 @@
+"""Reading grade and ease as soft hints, clamped: formulas are noisy on short answers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=50_000)
+def _syllables(word: str) -> int:
+    # textstat 0.7.4 counts syllables with pyphen's bundled dictionaries: no network.
+    # Imported here, lazily, because importing textstat takes a good part of a second.
+    import textstat
+
+    return max(1, int(textstat.syllable_count(word)))
+
+
+def readability(words: list[str], sentences: int) -> dict[str, Any]:
+    """Flesch-Kincaid grade (0-20) and Flesch reading ease (0-100), or {} when meaningless.
+
+    The formulas are textstat's; syllables are counted per word by textstat and
+    cached, so scoring many answers does not count the same word twice.
+    """
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    if len(words) < 3 or sentences < 1:
+        return {}
+    try:
+        syllables = sum(_syllables(w.lower()[:40]) for w in words)
+    except Exception:  # noqa: BLE001 - a hint must never break scoring
+        return {}
+    per_sentence = len(words) / sentences
+    per_word = syllables / len(words)
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    return {"reading_grade": round(min(20.0, max(0.0, grade)), 1),
+            "reading_ease": round(min(100.0, max(0.0, ease)), 1)}

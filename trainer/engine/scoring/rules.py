@@ -1,0 +1,142 @@
+"""Rule files compiled once into matchers that report findings for one answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from trainer.content.models.rubric import (
+    ConditionalRule,
+    ExistenceRule,
+    LexiconRule,
+    OccurrenceRule,
+    PatternRule,
+    SubstitutionRule,
+)
+from trainer.engine.scoring.explained import is_explained
+from trainer.engine.scoring.lexicons import (
+    CompiledLexicon,
+    bounded,
+    compile_lexicon,
+    near_misses,
+    phrase_pattern,
+)
+from trainer.engine.scoring.state import Job
+
+Matcher = Callable[[Job], None]
+
+
+class CompiledRule:
+    """A rule with its regexes compiled, applied to one answer by ``run``."""
+
+    def __init__(self, rule, lexicons: dict[str, object]) -> None:
+        self.rule = rule
+        self.id: str = rule.id
+        self.dimension: str = rule.dimension
+        flags = re.IGNORECASE if rule.ignorecase else 0
+        self.exceptions = (re.compile("|".join(f"(?:{e})" for e in rule.exceptions), flags)
+                           if rule.exceptions else None)
+        self.lexicon: CompiledLexicon | None = None
+        self.regex: re.Pattern[str] | None = None
+        self.second: re.Pattern[str] | None = None
+        self.swaps: list[tuple[re.Pattern[str], str]] = []
+        if isinstance(rule, ExistenceRule):
+            self.regex = re.compile(bounded(rule.tokens), flags)
+        elif isinstance(rule, SubstitutionRule):
+            self.regex = re.compile(bounded(list(rule.swap)), flags)
+            self.swaps = [(re.compile(k, flags), v) for k, v in rule.swap.items()]
+        elif isinstance(rule, PatternRule):
+            self.regex = re.compile(rule.pattern, flags)
+        elif isinstance(rule, ConditionalRule):
+            self.regex = re.compile(rule.first, flags)
+            self.second = re.compile(rule.second, flags)
+        elif isinstance(rule, (LexiconRule, OccurrenceRule)):
+            if isinstance(rule, OccurrenceRule) and rule.token:
+                self.regex = re.compile(rule.token, flags)
+            else:
+                lex = lexicons[rule.lexicon]
+                fuzzy = getattr(rule, "fuzzy", False)
+                self.lexicon = compile_lexicon(lex, plurals=fuzzy, ignorecase=rule.ignorecase)
+                self.regex = self.lexicon.regex
+
+    def excepted(self, job: Job, start: int) -> bool:
+        """An exception matches the match's sentence (and the next, if asked); memoised
+        per sentence so a long answer full of matches stays linear."""
+        if self.exceptions is None:
+            return False
+        key = (self.id, job.text.sentence_index(start))
+        memo = job.memo
+        if key not in memo:
+            window = job.text.window(start, self.rule.context_sentences)
+            memo[key] = bool(self.exceptions.search(window))
+        return memo[key]
+
+    def run(self, job: Job) -> None:
+        rule = self.rule
+        text = job.text.clean
+        if isinstance(rule, OccurrenceRule):
+            self._occurrence(job)
+            return
+        if isinstance(rule, ConditionalRule):
+            if self.second.search(text):  # type: ignore[union-attr]
+                return
+        if isinstance(rule, LexiconRule):
+            self._lexicon(job)
+            return
+        for m in self.regex.finditer(text):  # type: ignore[union-attr]
+            if m.end() == m.start() or self.excepted(job, m.start()):
+                continue
+            suggestion = None
+            for regex, replacement in self.swaps:
+                if regex.fullmatch(m.group()):
+                    suggestion = (rule.suggestion or "Say '{swap}'.").replace("{swap}", replacement)
+                    break
+            job.add(rule, m.start(), m.end(), suggestion=suggestion)
+
+    def _occurrence(self, job: Job) -> None:
+        rule = self.rule
+        text = job.text.clean
+        scopes = job.text.sentences if rule.scope == "sentence" else [None]
+        for scope in scopes:
+            lo, hi = (scope.start, scope.end) if scope else (0, len(text))
+            hits = [m for m in self.regex.finditer(text, lo, hi)  # type: ignore[union-attr]
+                    if not self.excepted(job, m.start())]
+            if rule.max is not None and len(hits) > rule.max:
+                for m in hits[rule.max:]:
+                    job.add(rule, m.start(), m.end(), count=len(hits), max=rule.max)
+            if rule.min is not None and len(hits) < rule.min and scope is None:
+                job.add(rule, 0, 0, count=len(hits), min=rule.min)
+
+    def _lexicon(self, job: Job) -> None:
+        rule, lex = self.rule, self.lexicon
+        assert lex is not None
+        text = job.text.clean
+        hits = [(m.start(), m.end(), lex.entry_for(m.group())) for m in lex.regex.finditer(text)]
+        if rule.fuzzy and lex.fuzzy_terms:
+            words = [(w.start, w.end, w.text) for w in job.text.words]
+            taken = [(s, e) for s, e, _ in hits]
+            hits += list(near_misses(lex, words, taken))
+            hits.sort(key=lambda h: h[0])
+        question = (job.ctx.question or "").lower() if rule.allow_from_question else ""
+        for start, end, entry in hits:
+            context = lex.contexts.get(id(entry))
+            if context and not context.search(job.text.window(start)):
+                continue
+            if self.excepted(job, start):
+                continue
+            if question and re.search(phrase_pattern(entry.term, True), question, re.I):
+                continue
+            if rule.allow_explained and self._explained(job, start, end):
+                job.add(rule, start, end, effect="credit", points=0,
+                        message="Explained '%s' in plain words where you used it.",
+                        suggestion="")
+                continue
+            job.add(rule, start, end, suggestion=entry.suggestion or rule.suggestion,
+                    plain=entry.plain or "", term=entry.term, note=entry.note or "")
+
+    @staticmethod
+    def _explained(job: Job, start: int, end: int) -> bool:
+        i = job.text.sentence_index(start)
+        sentences = job.text.sentences
+        nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
+        return is_explained(job.text.clean, start, end, nxt)

@@ -1,0 +1,185 @@
+"""The scorer: rubric files compiled once, then any number of answers scored."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from trainer.content.loader import Content
+from trainer.content.models.rubric import MeasureRule, RubricSet
+from trainer.engine.scoring import aggregate
+from trainer.engine.scoring.checklist import build_checklist
+from trainer.engine.scoring.config import UserConfig, load_user_config
+from trainer.engine.scoring.context import AnswerContext
+from trainer.engine.scoring.measures import LATE, MEASURES
+from trainer.engine.scoring.readability import readability
+from trainer.engine.scoring.result import PointCoverage, ScoreResult
+from trainer.engine.scoring.rules import CompiledRule
+from trainer.engine.scoring.state import Job
+from trainer.engine.scoring.text import MAX_CHARS, Text
+
+ALWAYS = ("brevity", "impact", "ownership", "jargon", "confidence", "solution", "follow_up")
+_DEFAULT_SETS = {
+    "incident": RubricSet(id="incident", track="incident", budget=60, weights={"ownership": 1.0}),
+    "interview": RubricSet(id="interview", track="interview", budget=250,
+                           weights={"ownership": 1.0}),
+}
+
+
+class _MeasureRunner:
+    def __init__(self, rule: MeasureRule) -> None:
+        self.rule = rule
+        self.id = rule.id
+        self.dimension = rule.dimension
+        self.fn = MEASURES[rule.measure]
+        self.late = rule.measure in LATE
+
+    def run(self, job: Job) -> None:
+        self.fn(self.rule, job)
+
+
+class Scorer:
+    """Scores answers against the rubric files of one ``Content``."""
+
+    def __init__(self, content: Content, config: UserConfig | None = None) -> None:
+        self.content = content
+        self.user_disabled = set(config.disable) if config else set()
+        self.warnings: list[str] = []
+        unknown = sorted(self.user_disabled - set(content.rules))
+        if unknown:
+            self.warnings.append("configuration disables unknown rule(s): " + ", ".join(unknown))
+        self._early: list[Any] = []
+        self._late: list[Any] = []
+        self._caps: dict[str, int] = {}
+        for rule_id, rule in sorted(content.rules.items()):
+            if not rule.enabled:
+                continue
+            try:
+                compiled = (_MeasureRunner(rule) if isinstance(rule, MeasureRule)
+                            else CompiledRule(rule, content.lexicons))
+            except (KeyError, re.error) as exc:
+                self.warnings.append(f"rule '{rule_id}' skipped: {exc}")
+                continue
+            if not isinstance(rule, MeasureRule):
+                self._caps[rule_id] = rule.max_matches
+            (self._late if getattr(compiled, "late", False) else self._early).append(compiled)
+
+    def rubric_set(self, ctx: AnswerContext) -> RubricSet:
+        wanted = ctx.rubric or ctx.track
+        found = self.content.rubric_sets.get(wanted) or self.content.rubric_sets.get(ctx.track)
+        return found or _DEFAULT_SETS[ctx.track]
+
+    def score(self, answer: str, ctx: AnswerContext | None = None) -> ScoreResult:
+        """Score one answer. Never raises on odd text: empty, emoji, binary junk all score."""
+        ctx = ctx or AnswerContext()
+        if ctx.track not in ("incident", "interview"):
+            ctx = AnswerContext(**{**ctx.__dict__, "track": "incident"})
+        rubric_set = self.rubric_set(ctx)
+        text = Text(answer if isinstance(answer, str) else str(answer or ""), MAX_CHARS)
+        budget = ctx.budget or rubric_set.budget
+        job = Job(text=text, ctx=ctx, rubric_set=rubric_set, budget=max(5, int(budget)),
+                  lexicons=self.content.lexicons)
+        dims = list(ALWAYS)
+        if ctx.track == "interview":
+            dims.append("structure")
+        if ctx.facts:
+            dims.append("accuracy")
+        if ctx.persona is not None:
+            dims.append("tailoring")
+        off = self.user_disabled | set(rubric_set.disable) | set(ctx.disabled)
+        notes: list[str] = []
+        for runner in self._early + self._late:
+            rule = runner.rule
+            if runner.id in off or runner.dimension not in dims or ctx.track not in rule.tracks:
+                continue
+            try:
+                runner.run(job)
+            except Exception as exc:  # noqa: BLE001 - one broken rule must not sink the answer
+                notes.append(f"rule {runner.id} could not run: {exc}")
+        if "accuracy" in dims and not job.stats.get("facts_checked"):
+            dims.remove("accuracy")  # no number of the answer could be checked
+        findings = aggregate.cap_points(
+            [f for f in job.findings if f.dimension in dims], self._caps)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        scores = aggregate.dimension_scores(dims, findings, rubric_set)
+        scores = aggregate.scale_for_length(scores, text.word_count, notes)
+        weights = {d: float(w) for d, w in rubric_set.weights.items()}
+        stats = self._stats(job, text, budget)
+        if text.capped:
+            notes.insert(0, f"The answer was {text.original_length:,} characters; only the first "
+                            f"{MAX_CHARS:,} were scored.")
+        return ScoreResult(
+            overall=aggregate.overall(scores, weights),
+            dimensions=scores,
+            findings=findings,
+            checklist=build_checklist(scores, findings, stats),
+            points=_coverage(ctx, text),
+            stats=stats,
+            notes=notes,
+        )
+
+    @staticmethod
+    def _stats(job: Job, text: Text, budget: int) -> dict[str, Any]:
+        wpm = job.rubric_set.wpm
+        lengths = [text.words_in(s) for s in text.sentences] or [0]
+        n = text.word_count
+        fillers = sum(1 for f in job.findings if f.kind == "filler")
+        stats: dict[str, Any] = {
+            "words": n,
+            "sentences": len(text.sentences),
+            "speaking_seconds": round(n * 60 / wpm),
+            "budget": budget,
+            "budget_seconds": round(budget * 60 / wpm),
+            "longest_sentence_words": max(lengths),
+            "numbers": sum(1 for q in job.quantities if q.is_business),
+            "fillers": fillers,
+            "fillers_per_100_words": round(fillers * 100 / n, 1) if n else 0.0,
+            "chars": text.original_length,
+        }
+        stats.update({k: v for k, v in job.stats.items() if k != "facts_checked"})
+        if job.stats.get("star"):
+            stats["missing_parts"] = [p for p, ok in job.stats["star"].items() if not ok]
+        stats.update(readability([w.text for w in text.words], len(text.sentences)))
+        return stats
+
+
+def _coverage(ctx: AnswerContext, text: Text) -> list[PointCoverage]:
+    out = []
+    for point in ctx.talking_points:
+        evidence = ""
+        for keyword in point.keywords:
+            m = re.search(rf"(?<!\w){re.escape(keyword.lower())}", text.lower)
+            if m:
+                evidence = text.sentence_at(m.start()).text
+                break
+        out.append(PointCoverage(point.id, point.text, bool(evidence), evidence))
+    return out
+
+
+def load_scorer(extra_content_dirs: list[str] | None = None,
+                config: UserConfig | Path | None = None) -> Scorer:
+    """Load the shipped and user content and build a scorer from its rubric files.
+
+    ``config`` is a ``UserConfig``, a path to a config file, or ``None`` for the
+    user's own file (if there is one).
+    """
+    from trainer.content.loader import load_content
+    from trainer.locations import content_roots
+
+    content = load_content(content_roots(extra_content_dirs))
+    if not isinstance(config, UserConfig):
+        config = load_user_config(config)
+    return Scorer(content, config)
+
+
+@lru_cache(maxsize=1)
+def default_scorer() -> Scorer:
+    """One shared scorer for the shipped content and the user's configuration."""
+    return load_scorer()
+
+
+def score(answer: str, ctx: AnswerContext | None = None) -> ScoreResult:
+    """Score with the shared default scorer."""
+    return default_scorer().score(answer, ctx)

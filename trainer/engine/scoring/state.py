@@ -1,0 +1,83 @@
+"""The working state while one answer is scored: text, context and findings so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.content.models.rubric import RubricSet
+from trainer.engine.scoring.context import AnswerContext
+from trainer.engine.scoring.quantities import Quantity, find_quantities
+from trainer.engine.scoring.result import Finding
+from trainer.engine.scoring.text import Text
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str | None, match: str = "", **values: Any) -> str:
+    """A rule's message with '%s' as the match and '{name}' as a measured value."""
+    if not template:
+        return ""
+    out = template.replace("%s", match)
+    if "{" in out:
+        try:
+            out = out.format_map(_Blank(values))
+        except (ValueError, IndexError, AttributeError):
+            pass  # a stray brace in a coach's message: show it as written
+    return out
+
+
+@dataclass
+class Job:
+    """One answer being scored."""
+
+    text: Text
+    ctx: AnswerContext
+    rubric_set: RubricSet
+    budget: int
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    lexicons: dict[str, Any] = field(default_factory=dict)
+    """The content's lexicons, for measures that take their words from one."""
+    memo: dict[Any, Any] = field(default_factory=dict)
+    _quantities: list[Quantity] | None = None
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        if self._quantities is None:
+            self._quantities = find_quantities(self.text.clean)
+        return self._quantities
+
+    def add(self, rule: Any, start: int, end: int, *, message: str | None = None,
+            suggestion: str | None = None, effect: str | None = None, points: float | None = None,
+            kind: str | None = None, **values: Any) -> Finding:
+        """Record a finding from ``rule`` over ``[start, end)`` of the answer."""
+        matched = self.text.raw[start:end]
+        effect = effect or rule.effect
+        template = message if message is not None else rule.message
+        finding = Finding(
+            rule=rule.id, dimension=rule.dimension, start=start, end=end, text=matched,
+            message=fill(template, matched, **values),
+            suggestion="" if effect == "credit" and suggestion is None else fill(
+                suggestion if suggestion is not None else rule.suggestion, matched, **values),
+            effect=effect,  # type: ignore[arg-type]
+            kind=kind or rule.kind or "",
+            points=round(rule.weight if points is None else points),
+        )
+        self.findings.append(finding)
+        return finding
+
+    def lexicon_words(self, name: str) -> list[str]:
+        lex = self.lexicons.get(name)
+        if lex is None:
+            return []
+        return [w for e in lex.entries for w in (e.term, *e.aliases)]
+
+    def credits(self, *rule_ids: str) -> list[Finding]:
+        return [f for f in self.findings if f.effect == "credit" and f.rule in rule_ids]
+
+    def dimension_credits(self, dimension: str) -> list[Finding]:
+        return [f for f in self.findings if f.effect == "credit" and f.dimension == dimension]
