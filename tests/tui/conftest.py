@@ -10,9 +10,8 @@ SEED = 7
 
 def engine_ready() -> bool:
     try:
-        import trainer.engine.conversation  # noqa: F401
-
-        from trainer.engine.scoring import load_scorer  # noqa: F401
+        from trainer.engine.conversation import Rehearsal  # noqa: F401
+        from trainer.engine.scoring import Scorer  # noqa: F401
     except ImportError:
         return False
     return True

@@ -34,7 +34,12 @@ def load_scorer(content: Any) -> Any:
     from trainer.engine.scoring.config import load_user_config
     from trainer.engine.scoring.scorer import Scorer
 
-    return Scorer(content, load_user_config(None))
+    scorer = Scorer(content, load_user_config(None))
+    # The first answer compiles the rules' patterns (about 0.15 s); do it here, in the
+    # loading worker, so that the user's first answer is as quick as the others.
+    scorer.score("We lost about $5,000 a week because the model drifted; I own it, and "
+                 "I will send an update by Friday.")
+    return scorer
 
 
 def ordered_scenarios(content: Any) -> list[Any]:
