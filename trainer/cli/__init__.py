@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("trainer.cli.review", "coach review: notes and score overrides on a rehearsal"),
     "compare": ("trainer.cli.compare", "compare participants on one scenario"),
     "serve": ("trainer.cli.serve", "serve the app to web browsers (textual-serve)"),
+    "score": ("trainer.cli.score", "score one answer, or a JSON-lines batch, with the evidence"),
+    "calibrate": ("trainer.cli.calibrate", "pairwise accuracy of the scorer on labelled pairs"),
 }
 
 
