@@ -51,7 +51,7 @@ class DebriefScreen(Screen):
                 yield Static("Checklist", classes="section")
                 for item, ok, evidence in d.checklist:
                     mark = "✓" if ok else "✗"
-                    line = f"{mark} {item}" + (f" — “{evidence}”" if evidence and ok else "")
+                    line = f"{mark} {item}" + (f" — {evidence}" if evidence else "")
                     yield Static(line, classes="check " + ("-pass" if ok else "-fail"),
                                  markup=False)
             yield Static("Turn by turn", classes="section")

@@ -42,7 +42,9 @@ class TrendChart(Widget):
         span = (hi - base) or 1
         col = max(2, min(6, (self.size.width - 2) // max(1, len(pts))))
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(self.title, self.get_component_rich_style("trend--title"))
+        width = max(8, self.size.width)
+        title = self.title if len(self.title) <= width else self.title[: width - 1] + "…"
+        text.append(title, self.get_component_rich_style("trend--title"))
         text.append(f"\n{self._value(pts[0])} → {self._value(pts[-1])}\n",
                     self.get_component_rich_style("trend--last"))
         eighths = [round((v - base) / span * self.ROWS * 8) for v in pts]
