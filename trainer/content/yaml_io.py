@@ -25,6 +25,7 @@ MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
 _SAFE_SCALARS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR = f"{_CORE}str"
 _constructor = yaml.constructor.SafeConstructor()
 
 Path_ = tuple[str | int, ...]
@@ -168,11 +169,15 @@ class _Builder:
             tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag not in _SAFE_SCALARS:
             raise YamlError(f"tag {tag!r} is not allowed; use plain values", line)
+        if tag == _STR:  # most values; the constructor would return the text unchanged
+            return event.value
         if tag.endswith(":timestamp"):
             return event.value  # dates stay text; models parse what they need
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return _constructor.construct_object(node, deep=True)
+            # the scalar constructor itself: construct_object() would remember every
+            # node in the shared constructor, for ever
+            return _constructor.yaml_constructors[tag](_constructor, node)
         except (yaml.YAMLError, ValueError) as exc:
             raise YamlError(f"bad value {event.value!r}: {exc}", line) from None
 
