@@ -107,3 +107,36 @@ async def test_leaving_early_still_gives_a_debrief(make):
         await settle(app, pilot)
         assert type(app.screen).__name__ == "MeetingScreen"
         assert not app.screen.rehearsal.turns
+
+
+class FakeRecorder:
+    """Stands in for the history store: remembers what the app told it."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def start(self, rehearsal, mode):
+        self.calls.append(f"start {mode}")
+
+    def record_turn(self, rehearsal, turn):
+        self.calls.append(f"turn {turn.index}")
+
+    def finish(self, rehearsal, status=None):
+        self.calls.append("finish")
+
+    def best_and_last(self, scenario_id):
+        return (88, 61)
+
+
+async def test_every_answer_reaches_the_history_store_as_it_is_scored(make):
+    store = FakeRecorder()
+    app = make(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        prompt = app.screen.query_one("#scenarios").get_option("churn-model-drift").prompt
+        assert "best 88 · last 61" in str(prompt)
+        await start(app, pilot)
+        await answer(app, pilot, NO_NUMBER)
+        assert store.calls == ["start practice", "turn 0"]
+        await answer(app, pilot, BLAME)
+        assert store.calls[-1] == "turn 1"

@@ -119,11 +119,20 @@ class RehearseApp(App):
 
     # -- routing -------------------------------------------------------------------
 
+    def _store_call(self, method: str, *args: Any) -> Any:
+        """Call the history store if there is one; its failure never ends a meeting."""
+        func = getattr(self.store, method, None) if self.store is not None else None
+        if func is None:
+            return None
+        try:
+            return func(*args)
+        except Exception as exc:  # noqa: BLE001 - reported, and the rehearsal goes on
+            self.notify(f"History could not be saved: {exc}", severity="error")
+            return None
+
     def scores_for(self, scenario_id: str) -> tuple[int | None, int | None]:
         """(best, last) overall score from the history store, if there is one."""
-        if self.store is not None and hasattr(self.store, "best_and_last"):
-            return self.store.best_and_last(scenario_id)
-        return None, None
+        return self._store_call("best_and_last", scenario_id) or (None, None)
 
     def open_briefing(self, scenario_id: str) -> None:
         from trainer.tui.screens.briefing import BriefingScreen
@@ -148,12 +157,15 @@ class RehearseApp(App):
         rehearsal = start_rehearsal(self.content, self.scorer, scenario_id, seed)
         scenario = self.content.scenarios[scenario_id]
         persona = self.content.personas[scenario.persona]
+        self._store_call("start", rehearsal, mode)
         self.go_home()
         self.push_screen(MeetingScreen(rehearsal, scenario, persona, mode))
 
     def show_debrief(self, rehearsal: Any, mode: str) -> None:
         from trainer.tui.screens.debrief import DebriefScreen
 
+        if not rehearsal.finished:
+            self._store_call("finish", rehearsal)  # left early: kept, marked abandoned
         scenario = rehearsal.scenario
         persona = self.content.personas[scenario.persona]
         self.switch_screen(DebriefScreen(rehearsal, scenario, persona, mode))
@@ -170,8 +182,7 @@ class RehearseApp(App):
             self.pop_screen()
 
     def on_turn_completed(self, message: TurnCompleted) -> None:
-        if self.store is not None and hasattr(self.store, "record_turn"):
-            self.store.record_turn(message.rehearsal, message.turn)
+        self._store_call("record_turn", message.rehearsal, message.turn)
 
     # -- actions -------------------------------------------------------------------
 

@@ -79,3 +79,10 @@ class BriefingScreen(Screen):
 
     def action_start(self, mode: str) -> None:
         self.app.start_meeting(self.scenario_id, mode)  # type: ignore[attr-defined]
+
+    def commands(self):
+        """Palette entries for this screen: (title, help, callback)."""
+        yield "Start in practice mode", "Hints and feedback after every answer", \
+            lambda: self.action_start("practice")
+        yield "Start in exam mode", "A timer; feedback waits for the debrief", \
+            lambda: self.action_start("exam")

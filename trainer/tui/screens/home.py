@@ -71,6 +71,13 @@ class HomeScreen(Screen):
         if keep:
             self.select(keep)
 
+    def on_screen_resume(self) -> None:
+        # Back from a meeting: best and last scores may have changed.
+        keep = self.highlighted_id()
+        self.refill()
+        if keep:
+            self.select(keep)
+
     @on(Input.Changed, "#filter")
     def refill(self) -> None:
         app: Any = self.app
