@@ -110,3 +110,18 @@ def test_compare_shows_participants_by_dimension(db, capsys):
     assert data["bob"]["dimensions"]["jargon"] == 20
     assert main(["compare", "nothing-here", "--db", str(db)]) == 0
     assert "No scored rehearsals" in capsys.readouterr().out
+
+
+def test_the_table_shows_the_newest_fifty_unless_asked_for_all(tmp_path, capsys):
+    path = tmp_path / "many.sqlite3"
+    with open_store(path) as s:
+        for _ in range(55):
+            s.start_rehearsal("ann", "churn-model-drift")
+    assert main(["history", "--db", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 + 50 + 1 and "--all shows every rehearsal" in out[-1]
+    assert out[2].split()[0] == "55"
+    assert main(["history", "--all", "--db", str(path)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2 + 55
+    assert main(["history", "--json", "--db", str(path)]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 55

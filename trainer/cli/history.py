@@ -7,13 +7,19 @@ import json
 
 from trainer.cli.store_options import add_db_option, add_user_option, open_for_cli
 
+TABLE_LIMIT = 50
+"""Rows the table shows by default: a screenful or two, newest first."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true",
                         help="print a JSON array; each rehearsal includes its turns")
     add_user_option(parser, "only this participant's rehearsals (default: everyone's)")
     parser.add_argument("--scenario", metavar="ID", help="only rehearsals of this scenario")
-    parser.add_argument("--limit", type=int, metavar="N", help="only the newest N rehearsals")
+    parser.add_argument("--limit", type=int, metavar="N",
+                        help=f"only the newest N rehearsals (table default {TABLE_LIMIT}; "
+                             "JSON default all)")
+    parser.add_argument("--all", action="store_true", help="every rehearsal in the table")
     add_db_option(parser)
 
 
@@ -23,7 +29,12 @@ def run(args: argparse.Namespace) -> int:
     from trainer.store.migrations import DIMENSIONS
 
     with open_for_cli(args) as store:
-        rows = queries.history(store, args.user, limit=args.limit, scenario_id=args.scenario)
+        limit = args.limit
+        if limit is None and not (args.json or args.all):
+            limit = TABLE_LIMIT + 1  # one more, to know whether some were left out
+        rows = queries.history(store, args.user, limit=limit, scenario_id=args.scenario)
+        more = args.limit is None and not args.json and not args.all and len(rows) > TABLE_LIMIT
+        rows = rows[:TABLE_LIMIT] if more else rows
         if args.json:
             out = [r.to_dict() | {"turns": queries.turns(store, r.id)} for r in rows]
             print(json.dumps(out, indent=2, ensure_ascii=False))
@@ -40,4 +51,6 @@ def run(args: argparse.Namespace) -> int:
                   str(r.turn_count), score(r.overall)] + [score(r.dimensions.get(d)) for d in dims]
                  for r in rows]
         print(render(headers, table, right={0, 5} | set(range(6, len(headers)))))
+        if more:
+            print(f"(the newest {TABLE_LIMIT}; --all shows every rehearsal, --json exports them)")
     return 0

@@ -41,14 +41,22 @@ class RehearsalRow:
         return dict(self.__dict__)
 
 
-def _row(r: Any) -> RehearsalRow:
-    return RehearsalRow(
-        id=r["id"], participant=r["participant"], scenario_id=r["scenario_id"],
-        scenario_title=r["scenario_title"], persona_id=r["persona_id"], seed=r["seed"],
-        mode=r["mode"], status=r["status"], outcome=r["outcome"], started_at=r["started_at"],
-        ended_at=r["ended_at"], turn_count=r["turn_count"], overall=r["overall"],
-        dimensions={d: r[d] for d in DIMENSIONS if r[d] is not None},
-    )
+_FIXED = ("id", "participant", "scenario_id", "scenario_title", "persona_id", "seed", "mode",
+          "status", "outcome", "started_at", "ended_at", "turn_count", "overall")
+
+
+def _row(r: tuple) -> RehearsalRow:
+    # Positional access on plain tuples: history lists thousands of rows.
+    fixed = dict(zip(_FIXED, r[:13], strict=True))
+    dims = {d: v for d, v in zip(DIMENSIONS, r[13:], strict=True) if v is not None}
+    return RehearsalRow(**fixed, dimensions=dims)
+
+
+def _rows(store: Store, sql: str, params: Any = ()) -> list[RehearsalRow]:
+    with store.lock:
+        cur = store.conn.cursor()
+        cur.row_factory = None
+        return [_row(r) for r in cur.execute(sql, params).fetchall()]
 
 
 _SELECT = (
@@ -72,14 +80,12 @@ def history(store: Store, participant: str | None = None, limit: int | None = No
     sql += " ORDER BY r.started_at DESC, r.id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    with store.lock:
-        return [_row(r) for r in store.conn.execute(sql, params)]
+    return _rows(store, sql, params)
 
 
 def rehearsal(store: Store, rehearsal_id: int) -> RehearsalRow | None:
-    with store.lock:
-        r = store.conn.execute(_SELECT + " WHERE r.id = ?", (rehearsal_id,)).fetchone()
-    return _row(r) if r else None
+    rows = _rows(store, _SELECT + " WHERE r.id = ?", (rehearsal_id,))
+    return rows[0] if rows else None
 
 
 def latest_id(store: Store, participant: str | None = None) -> int | None:
