@@ -53,7 +53,10 @@ def ordered_scenarios(content: Any) -> list[Any]:
 
 def start_rehearsal(content: Any, scorer: Any, scenario_id: str, seed: int) -> Any:
     """A new rehearsal of ``scenario_id`` with its persona."""
-    from trainer.engine.conversation import Rehearsal
+    try:
+        from trainer.engine.conversation import Rehearsal
+    except ImportError:  # the package may not re-export it
+        from trainer.engine.conversation.session import Rehearsal
 
     scenario = content.scenarios[scenario_id]
     persona = content.personas[scenario.persona]
@@ -71,7 +74,17 @@ class Debrief:
 
 
 def debrief_of(rehearsal: Any) -> Debrief:
-    """Overall and per-dimension means; a checklist item passes if any turn passed it."""
+    """Overall and per-dimension means, and the checklist over the whole meeting.
+
+    A checklist item counts as met when at least half the answers met it.
+    """
+    summary = getattr(rehearsal, "summary", None)
+    if callable(summary):
+        s = summary()
+        checklist = [(f"{c['item']} ({c['passed']}/{c['of']})", 2 * c["passed"] >= c["of"],
+                      c.get("evidence", "")) for c in s.get("checklist", [])]
+        return Debrief(overall=s.get("overall") or 0, dimensions=dict(s.get("dimensions", {})),
+                       checklist=checklist, outcome=s.get("outcome"))
     turns = list(rehearsal.turns)
     dims: dict[str, list[int]] = {}
     checklist: dict[str, tuple[bool, str]] = {}

@@ -18,7 +18,8 @@ from trainer.tui.widgets import HighlightedAnswer, Meter, ScoreLine
 from trainer.tui.widgets.score_line import dimension_label
 
 OUTCOMES = {"good": "The meeting went well.", "mixed": "The meeting ended with loose ends.",
-            "bad": "The meeting went badly.", None: "The meeting ended early."}
+            "bad": "The meeting went badly.", "patience": "The CEO ran out of patience.",
+            None: "The meeting ended early."}
 
 
 class DebriefScreen(Screen):

@@ -56,8 +56,7 @@ class MeetingScreen(Screen):
         self.query_one("#hints").display = False
         self.query_one("#to-debrief").display = False
         self.query_one("#timer").display = self.mode == "exam"
-        prompt = self.rehearsal.current
-        self.query_one(Transcript).add_ceo(self.persona.name, prompt.ceo)
+        self._say(self.rehearsal.current)
         self._new_question()
         if self.mode == "exam":
             self.set_interval(1, self._tick)
@@ -108,8 +107,19 @@ class MeetingScreen(Screen):
 
     @work(thread=True, exclusive=True, group="scoring")
     def score_answer(self, text: str) -> None:
-        turn = self.rehearsal.answer(text)
+        try:
+            turn = self.rehearsal.answer(text)
+        except Exception as exc:  # noqa: BLE001 - keep the meeting and the typed answer
+            self.app.call_from_thread(self._scoring_failed, exc)
+            return
         self.app.call_from_thread(self.show_turn, text, turn)
+
+    def _scoring_failed(self, exc: Exception) -> None:
+        self.scoring = False
+        self.query_one(AnswerBox).read_only = False
+        self._update_counters(self.query_one(AnswerBox).text)
+        self.notify(f"The answer could not be scored: {type(exc).__name__}: {exc}",
+                    title="Scoring failed", severity="error", timeout=15)
 
     def show_turn(self, text: str, turn: Any) -> None:
         transcript = self.query_one(Transcript)
@@ -122,14 +132,24 @@ class MeetingScreen(Screen):
         if self.rehearsal.finished:
             self._finish(turn)
             return
-        transcript.add_ceo(self.persona.name, self.rehearsal.current.ceo, turn.reaction or "")
+        self._say(self.rehearsal.current)
         self._new_question()
 
+    def _say(self, prompt: Any) -> None:
+        """The CEO's reaction (if any) and line, from a Prompt."""
+        line = getattr(prompt, "line", "") or prompt.ceo
+        self.query_one(Transcript).add_ceo(self.persona.name, line,
+                                           getattr(prompt, "reaction", ""))
+
     def _finish(self, turn: Any) -> None:
-        final = getattr(self.rehearsal, "final_line", None) or turn.reaction or ""
         transcript = self.query_one(Transcript)
-        if final:
-            transcript.add_ceo(self.persona.name, final)
+        current = self.rehearsal.current
+        if getattr(current, "end", False) and current.node_id == turn.next_node:
+            self._say(current)  # the end node's line
+        else:
+            final = getattr(self.rehearsal, "final_line", "") or turn.reaction or ""
+            if final:
+                transcript.add_ceo(self.persona.name, final)
         transcript.add_note("The meeting is over.")
         self._update_patience()
         self.query_one(AnswerBox).display = False
