@@ -176,3 +176,32 @@ def test_each_browser_runs_the_app_on_the_same_database():
     command = app_command("/data/team history.sqlite3", ["/extra content"])
     assert command.split(" ", 1)[1] == ("-m trainer --db '/data/team history.sqlite3' "
                                         "--content '/extra content'")
+
+
+class _FakeServer:
+    made: list[dict] = []
+
+    def __init__(self, command, **kwargs):
+        _FakeServer.made.append({"command": command, **kwargs})
+
+    def serve(self):
+        pass
+
+
+@pytest.mark.parametrize("host, warned", [("127.0.0.1", False), ("0.0.0.0", True),
+                                          ("192.168.1.20", True)])
+def test_a_non_loopback_address_gets_a_warning(tmp_path, capsys, monkeypatch, host, warned):
+    import textual_serve.server
+
+    from trainer.cli import main
+
+    monkeypatch.setattr(textual_serve.server, "Server", _FakeServer)
+    _FakeServer.made.clear()
+    db = tmp_path / "team.sqlite3"
+    assert main(["serve", "--host", host, "--port", "8123", "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert ("warning: listening on" in err) is warned
+    [made] = _FakeServer.made
+    assert made["host"] == host and made["port"] == 8123
+    assert f"--db {db.resolve()}" in made["command"]
+    assert db.exists()  # created (and migrated) before any browser connects
