@@ -180,8 +180,11 @@ def main(argv: list[str] | None = None) -> int:
         theirs = report("proselint", *time_each(lint, corpus), corpus)
 
     if ours and theirs:
-        print(f"ratio: scorer is {theirs['mean_ms'] / ours['mean_ms']:.1f}x faster than "
-              f"proselint per answer (p99 {theirs['p99_ms'] / ours['p99_ms']:.1f}x)")
+        speed = theirs["mean_ms"] / ours["mean_ms"]
+        word = f"{speed:.1f}x faster" if speed >= 1 else f"{1 / speed:.1f}x slower"
+        print(f"ratio: the scorer is {word} than proselint per answer (mean "
+              f"{ours['mean_ms']:.2f} vs {theirs['mean_ms']:.2f} ms; p99 "
+              f"{ours['p99_ms']:.2f} vs {theirs['p99_ms']:.2f} ms)")
     if scorer:
         print("targets: p99 <= 300 words under 10 ms: "
               f"{'met' if ours['p99_ms_up_to_300_words'] < 10 else 'NOT met'}; "
