@@ -140,3 +140,21 @@ async def test_every_answer_reaches_the_history_store_as_it_is_scored(make):
         assert store.calls == ["start practice", "turn 0"]
         await answer(app, pilot, BLAME)
         assert store.calls[-1] == "turn 1"
+
+
+async def test_the_written_update_is_scored_in_the_debrief(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await answer(app, pilot, NO_NUMBER)
+        app.show_debrief(app.screen.rehearsal, "practice")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one("#update-text").text = app.screen_stack[-2].scenario \
+            .written_update.exemplar
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        shown = str(app.screen.query_one("#update-result").render())
+        assert shown.startswith("Written update: ")
+        assert "✓" in shown

@@ -198,6 +198,12 @@ class RehearseApp(App):
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
 
+    def action_history(self) -> None:
+        from trainer.tui.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
 
@@ -205,6 +211,8 @@ class RehearseApp(App):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and how scoring works", self.action_help)
         yield SystemCommand("Glossary", "Jargon and plain explanations", self.action_glossary)
+        yield SystemCommand("History", "Your rehearsals, trends and weakest dimension",
+                            self.action_history)
         yield SystemCommand("Toggle light/dark", "Switch the theme", self.action_toggle_theme)
         yield SystemCommand("Home", "Back to the list of scenarios", self.go_home)
         for title, help_text, callback in getattr(screen, "commands", lambda: [])():

@@ -2,5 +2,6 @@
 
 from trainer.tui.dialogs.confirm import ConfirmDialog
 from trainer.tui.dialogs.text_dialog import TextDialog
+from trainer.tui.dialogs.written_update import WrittenUpdateDialog
 
-__all__ = ["ConfirmDialog", "TextDialog"]
+__all__ = ["ConfirmDialog", "TextDialog", "WrittenUpdateDialog"]

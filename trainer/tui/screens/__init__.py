@@ -6,7 +6,8 @@ import importlib
 
 _MODULES = {
     "BriefingScreen": "briefing", "DebriefScreen": "debrief", "GlossaryScreen": "glossary",
-    "HelpScreen": "help", "HomeScreen": "home", "MeetingScreen": "meeting",
+    "HelpScreen": "help", "HistoryScreen": "history", "HomeScreen": "home",
+    "MeetingScreen": "meeting",
 }
 __all__ = sorted(_MODULES)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -30,6 +30,8 @@ class DebriefScreen(Screen):
         Binding("n", "next", "Next scenario", id="debrief.next"),
         Binding("x", "export", "Export", id="debrief.export",
                 tooltip="Write this debrief as a Markdown file in the current folder"),
+        Binding("w", "write_update", "Write update", id="debrief.update",
+                tooltip="Write the update you promised, and have it scored"),
         Binding("escape,h", "home", "Home", id="debrief.home"),
     ]
 
@@ -55,6 +57,11 @@ class DebriefScreen(Screen):
                     line = f"{mark} {item}" + (f" — {evidence}" if evidence else "")
                     yield Static(line, classes="check " + ("-pass" if ok else "-fail"),
                                  markup=False)
+            if getattr(self.scenario, "written_update", None) is not None:
+                yield Static("The written update", classes="section")
+                yield Static("Press w to write the update you promised; it is scored on "
+                             "impact, cause, actions with owners and dates, and the next update.",
+                             id="update-result", classes="muted")
             yield Static("Turn by turn", classes="section")
             for turn in self.rehearsal.turns:
                 yield from self._turn(turn)
@@ -115,7 +122,37 @@ class DebriefScreen(Screen):
             return
         self.notify(f"Wrote {path}", title="Exported")
 
+    def action_write_update(self) -> None:
+        from trainer.tui.dialogs import WrittenUpdateDialog
+
+        task = getattr(self.scenario, "written_update", None)
+        if task is None:
+            self.notify("This scenario has no written update.")
+            return
+
+        def written(text: str | None) -> None:
+            if text:
+                self.score_update(text)
+
+        self.app.push_screen(WrittenUpdateDialog(task.prompt), written)
+
+    @work(thread=True, exclusive=True, group="scoring")
+    def score_update(self, text: str) -> None:
+        result = self.rehearsal.write_update(text)
+        self.app.call_from_thread(self._show_update, text, result)
+
+    def _show_update(self, text: str, result: Any) -> None:
+        place = self.query_one("#update-result", Static)
+        lines = [f"Written update: {result.overall}/100"]
+        lines += [f"{'✓' if c.passed else '✗'} {c.item}" + (f" — {c.evidence}" if c.evidence
+                                                            else "") for c in result.checklist]
+        place.update("\n".join(lines))
+        place.remove_class("muted")
+        place.scroll_visible()
+
     def commands(self):
+        yield "Write the update", "Write and score the update you promised", \
+            self.action_write_update
         yield "Retry scenario", "Rehearse this scenario again", self.action_retry
         yield "Next scenario", "Go on to the next scenario", self.action_next
         yield "Export debrief", "Write the debrief as Markdown", self.action_export

@@ -27,7 +27,7 @@ briefing, then answer each question as you would say it aloud.
 | meeting | `enter` / `ctrl+j` | send the answer / new line in the answer |
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
-| debrief | `r` `n` `x` `h` | retry, next scenario, export as Markdown, home |
+| debrief | `r` `n` `x` `w` `h` | retry, next, export (Markdown), written update, home |
 
 ## How answers are scored
 

@@ -1,0 +1,114 @@
+"""History: your rehearsals, a trend per dimension, your weakest dimension and a drill for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from trainer.tui.widgets.trend_chart import TrendChart
+
+
+class HistoryScreen(Screen):
+    """The participant's rehearsals, newest first, with trends over the last fifty."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="history.back"),
+        Binding("w", "drill_weakest", "Drill my weakest", id="history.weakest",
+                tooltip="Open the scenario that presses hardest on your weakest dimension"),
+    ]
+    DEFAULT_CSS = """
+    HistoryScreen #history-body { height: 1fr; }
+    HistoryScreen #history-table { width: 3fr; height: 1fr; }
+    HistoryScreen #history-side { width: 2fr; min-width: 30; padding: 0 1; }
+    HistoryScreen #weakest { margin-bottom: 1; }
+    HistoryScreen #drill-weakest { margin-bottom: 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weakest: tuple[str, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="history-body"):
+            yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="history-side"):
+                yield Static("", id="weakest")
+                yield Button("Drill my weakest", id="drill-weakest", variant="primary")
+                yield Static("", id="trends-title")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        recorder: Any = getattr(self.app, "store", None)
+        table = self.query_one(DataTable)
+        for label, key in [("#", "id"), ("Date", "date"), ("Scenario", "scenario"),
+                           ("Status", "status"), ("Turns", "turns"), ("Overall", "overall")]:
+            table.add_column(label, key=key)
+        if recorder is None or not hasattr(recorder, "store"):
+            self.sub_title = "history"
+            self.query_one("#weakest", Static).update("History is not being kept in this run.")
+            self.query_one("#drill-weakest").display = False
+            return
+        self._fill(recorder)
+        table.focus()
+
+    def _fill(self, recorder: Any) -> None:
+        from trainer.reports.dates import local_date
+        from trainer.store import queries
+
+        who = recorder.participant
+        rows = queries.history(recorder.store, who, limit=200)
+        self.sub_title = f"history · {who} · {len(rows)} rehearsal{'s' * (len(rows) != 1)}"
+        table = self.query_one(DataTable)
+        for r in rows:
+            table.add_row(str(r.id), local_date(r.started_at), r.scenario_title or r.scenario_id,
+                          r.status, str(r.turn_count), "—" if r.overall is None else str(r.overall),
+                          key=str(r.id))
+        self.weakest = queries.weakest(recorder.store, who)
+        note = self.query_one("#weakest", Static)
+        if self.weakest:
+            name, mean = self.weakest
+            note.update(f"Your weakest dimension lately: [b]{name.replace('_', ' ')}[/b] "
+                        f"(mean {mean} over your last rehearsals).")
+        else:
+            note.update("No scored answers yet: rehearse a meeting and come back.")
+            self.query_one("#drill-weakest").display = False
+        series = queries.trends(recorder.store, who, limit=12)
+        side = self.query_one("#history-side")
+        if series:
+            self.query_one("#trends-title", Static).update("[b]Trends[/b] (last 12 rehearsals)")
+        for name in ["overall"] + sorted(k for k in series if k != "overall"):
+            points = series.get(name, [])
+            if len(points) < 2:
+                continue
+            labels = [local_date(t)[5:10] for t, _ in points]
+            side.mount(TrendChart(name.replace("_", " "), [v for _, v in points], labels))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "drill-weakest":
+            self.action_drill_weakest()
+
+    def action_drill_weakest(self) -> None:
+        from trainer.store.practice import scenario_for
+
+        app: Any = self.app
+        if not self.weakest:
+            self.notify("No scored answers yet.")
+            return
+        played: dict[str, int] = {}
+        recorder = getattr(app, "store", None)
+        if recorder is not None and hasattr(recorder, "store"):
+            from trainer.store import queries
+
+            for r in queries.history(recorder.store, recorder.participant, limit=200):
+                played[r.scenario_id] = played.get(r.scenario_id, 0) + 1
+        scenario_id = scenario_for(getattr(app, "content", None), self.weakest[0], played)
+        if scenario_id is None:
+            self.notify("No scenarios are loaded yet.")
+            return
+        app.open_briefing(scenario_id)
