@@ -46,8 +46,9 @@ class HistoryScreen(Screen):
     def on_mount(self) -> None:
         recorder: Any = getattr(self.app, "store", None)
         table = self.query_one(DataTable)
-        for label, key in [("#", "id"), ("Date", "date"), ("Scenario", "scenario"),
-                           ("Status", "status"), ("Turns", "turns"), ("Overall", "overall")]:
+        # The scenario comes last: on a narrow terminal it is what gets cut.
+        for label, key in [("#", "id"), ("Date", "date"), ("Overall", "overall"),
+                           ("Turns", "turns"), ("Status", "status"), ("Scenario", "scenario")]:
             table.add_column(label, key=key)
         if recorder is None or not hasattr(recorder, "store"):
             self.sub_title = "history"
@@ -66,9 +67,9 @@ class HistoryScreen(Screen):
         self.sub_title = f"history · {who} · {len(rows)} rehearsal{'s' * (len(rows) != 1)}"
         table = self.query_one(DataTable)
         for r in rows:
-            table.add_row(str(r.id), local_date(r.started_at), r.scenario_title or r.scenario_id,
-                          r.status, str(r.turn_count), "—" if r.overall is None else str(r.overall),
-                          key=str(r.id))
+            table.add_row(str(r.id), local_date(r.started_at)[5:],
+                          "—" if r.overall is None else str(r.overall), str(r.turn_count),
+                          r.status, r.scenario_title or r.scenario_id, key=str(r.id))
         self.weakest = queries.weakest(recorder.store, who)
         note = self.query_one("#weakest", Static)
         if self.weakest:
@@ -86,7 +87,7 @@ class HistoryScreen(Screen):
             points = series.get(name, [])
             if len(points) < 2:
                 continue
-            labels = [local_date(t)[5:10] for t, _ in points]
+            labels = [local_date(t)[8:10] for t, _ in points]  # day of the month
             side.mount(TrendChart(name.replace("_", " "), [v for _, v in points], labels))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
