@@ -18,6 +18,7 @@ from trainer.problems import TrainerError
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("trainer.cli.validate", "check content files; exit 2 on any problem"),
     "list": ("trainer.cli.list_cmd", "list the scenarios"),
+    "drill": ("trainer.cli.drill", "rehearse in plain text: one answer per line of input"),
     "schema": ("trainer.cli.schema", "print the JSON Schema of scenario files"),
     "history": ("trainer.cli.history", "list past rehearsals with their scores"),
     "report": ("trainer.cli.report", "write a rehearsal's report as Markdown, HTML or JSON"),

@@ -6,11 +6,12 @@ hedging, no plan, no follow-up, length). A weakness is only voiced where it
 matters: a missing number when the question is about what happened or what it
 costs, a missing plan when the question asks for one, and so on.
 
-A reaction is left out when the scenario already reacts to that weakness: the
-branch taken tests it (the node reached by the blame branch says "I'm not
-interested in whose fault it is" itself) or the next line already says
-something close to it. The same weakness a second time uses the persona's
-``repeated`` line with ``{weakness}`` filled in.
+A reaction is left out when the scenario already reacts to the answer: the
+branch taken has a condition (the node reached by the blame branch says "I'm
+not interested in whose fault it is" itself, and any node an author routes a
+weak answer to is that author's reaction), or the branch tests that weakness,
+or the next line already says something close to it. The same weakness a
+second time uses the persona's ``repeated`` line with ``{weakness}`` filled in.
 """
 
 from __future__ import annotations

@@ -1,0 +1,252 @@
+"""rehearse drill: a rehearsal in plain text, one answer per line of standard input.
+
+The scriptable and screen-reader-friendly way to practise: the CEO's line is
+printed, an answer is read, the feedback and the next line follow; end of
+input ends the meeting and prints the summary. ``--json`` prints one object per
+turn (``{"node", "ceo", "answer", "score", "next", ...}``) and one summary object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from trainer.cli.store_options import add_db_option, add_user_option
+from trainer.problems import TrainerError
+
+MAX_TIPS = 3
+"""Findings shown after an answer: the few that teach the most."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", metavar="SCENARIO",
+                        help="a scenario id (see 'rehearse list') or the path of a YAML file")
+    parser.add_argument("--persona", metavar="ID", help="rehearse with another persona")
+    parser.add_argument("--seed", type=int, metavar="N",
+                        help="choose the CEO's line variants from this seed (default: random)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object per turn, then a summary object")
+    add_db_option(parser)
+    add_user_option(parser)
+    parser.epilog = ("Answers are read one per line; blank lines are skipped. End the input "
+                     "(ctrl+d) to end the meeting.")
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.engine.conversation import Rehearsal
+
+    content, scenario = load_scenario(args.scenario, getattr(args, "content", None))
+    persona_id = args.persona or scenario.persona
+    persona = content.personas.get(persona_id)
+    if persona is None:
+        known = ", ".join(sorted(content.personas)) or "none"
+        raise TrainerError(f"no persona '{persona_id}' (known: {known})", 2)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+    rehearsal = Rehearsal(scenario, persona, _scorer(content, args), seed=seed)
+    recorder = _open_recorder(args)
+    out = Output(sys.stdout, args.json, persona.name)
+    try:
+        out.prompt(rehearsal.current)
+        for text in _answers(sys.stdin):
+            turn = rehearsal.answer(text)
+            _record(recorder, rehearsal, turn)
+            out.turn(turn)
+            if rehearsal.finished:
+                out.final(rehearsal)
+                break
+            out.prompt(rehearsal.current)
+        if rehearsal.finished and scenario.written_update is not None:
+            out.update_prompt(scenario.written_update.prompt)
+            text = next(_answers(sys.stdin), None)
+            if text is not None:
+                out.update(text, rehearsal.write_update(text))
+        out.summary(rehearsal.summary())
+    finally:
+        if recorder is not None:
+            recorder.finish(rehearsal)
+            recorder.store.close()
+    return 0
+
+
+# -- loading -------------------------------------------------------------------------
+
+
+def load_scenario(name: str, content_dirs: list[str] | None) -> tuple[Any, Any]:
+    """The loaded content and the scenario named by id or by YAML file path."""
+    from trainer.content.loader import load_content
+    from trainer.locations import content_roots
+
+    roots = content_roots(content_dirs)
+    path = Path(name)
+    is_file = path.suffix.lower() in (".yaml", ".yml") or path.is_file()
+    if is_file:
+        if not path.is_file():
+            raise TrainerError(f"{name}: no such file", 2)
+        roots = [*roots, path]
+    content = load_content(roots)
+    if is_file:
+        own = [p for p in content.problems if Path(p.path).resolve() == path.resolve()]
+        if own:
+            raise TrainerError("\n".join(str(p) for p in own), 2)
+        found = [sid for (kind, sid), src in content.sources.items()
+                 if kind == "scenario" and src.resolve() == path.resolve()]
+        if not found:
+            raise TrainerError(f"{name}: not a scenario file", 2)
+        return content, content.scenarios[found[0]]
+    scenario = content.scenarios.get(name)
+    if scenario is None:
+        raise TrainerError(_unknown(name, sorted(content.scenarios)), 2)
+    source = content.source("scenario", name)
+    own = [p for p in content.problems if source and Path(p.path) == source]
+    if own:
+        raise TrainerError("\n".join(str(p) for p in own), 2)
+    return content, scenario
+
+
+def _unknown(name: str, known: list[str]) -> str:
+    from rapidfuzz import process
+
+    close = [m[0] for m in process.extract(name, known, limit=3, score_cutoff=50)]
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"no scenario '{name}'{hint} (see 'rehearse list')"
+
+
+def _scorer(content: Any, args: argparse.Namespace) -> Any:
+    from trainer.engine.scoring import Scorer, load_scorer
+
+    try:
+        from trainer.engine.scoring.config import load_user_config
+
+        return Scorer(content, load_user_config(None))
+    except (ImportError, TypeError):  # an older scorer: let it load its own content
+        return load_scorer(getattr(args, "content", None))
+
+
+def _answers(stream: TextIO):
+    """Non-blank lines of ``stream``, read one at a time (so a person can type them)."""
+    while True:
+        line = stream.readline()
+        if not line:
+            return
+        if line.strip():
+            yield line.rstrip("\r\n")
+
+
+# -- history -------------------------------------------------------------------------
+
+
+def _open_recorder(args: argparse.Namespace) -> Any:
+    """A history recorder when ``--db`` is given; a drill records nothing otherwise."""
+    if not getattr(args, "db", None):
+        return None
+    from trainer.cli.store_options import open_for_cli, user_of
+    from trainer.store.recorder import Recorder
+
+    return Recorder(open_for_cli(args), user_of(args))
+
+
+def _record(recorder: Any, rehearsal: Any, turn: Any) -> None:
+    """The history hook: each scored turn is committed as soon as it exists."""
+    if recorder is not None:
+        if recorder.rehearsal_id(rehearsal) is None:
+            recorder.start(rehearsal, mode="drill")
+        recorder.record_turn(rehearsal, turn)
+
+
+# -- output --------------------------------------------------------------------------
+
+
+class Output:
+    """Writes the meeting as plain text or as JSON lines."""
+
+    def __init__(self, stream: TextIO, as_json: bool, name: str) -> None:
+        self.stream, self.as_json, self.name = stream, as_json, name
+
+    def _print(self, text: str = "") -> None:
+        print(text, file=self.stream, flush=True)
+
+    def _json(self, data: dict[str, Any]) -> None:
+        self._print(json.dumps(data, ensure_ascii=False))
+
+    def prompt(self, prompt: Any) -> None:
+        if not self.as_json:
+            self._print(f"{self.name}: {prompt.ceo}")
+            self._print(f"  (about {prompt.budget} words)")
+
+    def turn(self, turn: Any) -> None:
+        if self.as_json:
+            self._json({"type": "turn", **turn.to_dict()})
+            return
+        for line in feedback_lines(turn.score, turn.points):
+            self._print(line)
+        self._print()
+
+    def final(self, rehearsal: Any) -> None:
+        if not self.as_json and rehearsal.final_line:
+            self._print(f"{self.name}: {rehearsal.final_line}")
+            self._print()
+
+    def update_prompt(self, text: str) -> None:
+        if not self.as_json:
+            self._print(f"Optional written update: {text}")
+            self._print("  (one line; end the input to skip)")
+
+    def update(self, text: str, result: Any) -> None:
+        if self.as_json:
+            self._json({"type": "written_update", "answer": text, "score": result.to_dict()})
+            return
+        for item in result.checklist[:4]:
+            self._print(f"  [{'x' if item.passed else ' '}] {item.item}")
+        for line in feedback_lines(result, [])[1:]:
+            self._print(line)
+        self._print(f"  Written update: {result.overall}/100")
+        self._print()
+
+    def summary(self, summary: dict[str, Any]) -> None:
+        if self.as_json:
+            self._json({"type": "summary", **summary})
+            return
+        for line in summary_lines(summary):
+            self._print(line)
+
+
+def feedback_lines(score: Any, points: list[Any]) -> list[str]:
+    """The scores, the findings that teach most, and the talking points missed."""
+    dims = " · ".join(f"{k} {v.score}" for k, v in score.dimensions.items())
+    lines = [f"  Score {score.overall}/100 · {dims}"]
+    penalties = [f for f in score.findings if f.effect == "penalty"]
+    penalties.sort(key=lambda f: not (f.text and len(f.text) < 60))  # quoted words first
+    for f in penalties[:MAX_TIPS]:
+        quote = f'"{f.text}": ' if f.text and len(f.text) < 60 else ""
+        tip = f" -> {f.suggestion}" if f.suggestion else ""
+        lines.append(f"  - {quote}{f.message}{tip}")
+    missing = [p.text for p in points if not p.covered]
+    if missing:
+        lines.append("  Not covered: " + "; ".join(missing))
+    for note in getattr(score, "notes", []):
+        lines.append(f"  Note: {note}")
+    return lines
+
+
+def summary_lines(s: dict[str, Any]) -> list[str]:
+    if not s["turns"]:
+        return ["No answers given."]
+    outcome = {"good": "a good ending", "mixed": "a mixed ending", "bad": "a bad ending",
+               "patience": "the CEO ran out of patience", None: "not finished"}
+    lines = [f"Meeting over: {outcome.get(s['outcome'], s['outcome'])}, {s['turns']} answer(s), "
+             f"overall {s['overall']}/100 (seed {s['seed']})."]
+    if s["dimensions"]:
+        lines.append("Per dimension: " + " · ".join(f"{k} {v}" for k, v in s["dimensions"].items()))
+        lines.append(f"Weakest: {s['weakest']} ({s['dimensions'][s['weakest']]}).")
+    for item in s["checklist"]:
+        mark = "x" if item["passed"] else " "
+        lines.append(f"  [{mark}] {item['item']} ({item['passed']} of {item['of']})")
+    if s["points"]["missing_points"]:
+        lines.append("Talking points missed: " + "; ".join(s["points"]["missing_points"]))
+    if s.get("written_update") is not None:
+        lines.append(f"Written update: {s['written_update']}/100.")
+    return lines
