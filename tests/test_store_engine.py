@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.store import open_store, queries
+from trainer.store import StoreError, open_store, queries
 from trainer.store.recorder import Recorder
+from trainer.store.resume import resume
 
 ANSWERS = [
     "Since May 2 our churn model misclassifies 5% more customers; I own it. "
@@ -26,7 +27,9 @@ def engine():
     scenario = content.scenarios["churn-model-drift"]
     persona = content.personas[scenario.persona]
     scorer = load_scorer()
-    return lambda seed: Rehearsal(scenario, persona, scorer, seed=seed)
+    make = lambda seed: Rehearsal(scenario, persona, scorer, seed=seed)  # noqa: E731
+    make.content, make.scorer = content, scorer
+    return make
 
 
 def test_recorded_rehearsal_can_be_replayed_from_the_store(tmp_path, engine):
@@ -56,3 +59,24 @@ def test_recorded_rehearsal_can_be_replayed_from_the_store(tmp_path, engine):
         assert [t.next_node for t in resumed.turns] == [t.next_node for t in played]
         assert [t.score.overall for t in resumed.turns] == [t.score.overall for t in played]
         assert resumed.current.node_id == live.current.node_id or live.finished
+
+
+def test_resume_continues_the_same_row_at_the_same_node(tmp_path, engine):
+    store = open_store(tmp_path / "h.sqlite3")
+    recorder = Recorder(store, "ann")
+    live = engine(5)
+    rid = recorder.start(live)
+    recorder.record_turn(live, live.answer(ANSWERS[0]))
+    store.close()  # killed here
+
+    recorder = Recorder(open_store(tmp_path / "h.sqlite3"), "ann")
+    again = resume(recorder, rid, engine.content, engine.scorer)
+    assert again.current.node_id == live.current.node_id and len(again.turns) == 1
+    if not again.finished:
+        recorder.record_turn(again, again.answer(ANSWERS[1]))
+        assert recorder.store.answers(rid) == ANSWERS[:2]
+    recorder.finish(again, "finished")
+    with pytest.raises(StoreError, match="is finished"):
+        resume(recorder, rid, engine.content, engine.scorer)
+    with pytest.raises(StoreError, match="no rehearsal 99"):
+        resume(recorder, 99, engine.content, engine.scorer)
