@@ -82,3 +82,25 @@ def test_a_killed_rehearsal_keeps_its_answers_and_can_be_resumed(tmp_path):
         [row] = unfinished(s, "ann")
         assert row.seed == 4 and row.turn_count == 3
         assert s.answers(row.id) == ["answer 0", "answer 1", "answer 2"]
+
+
+def test_a_drill_killed_mid_meeting_keeps_every_answer_sent(tmp_path):
+    db = tmp_path / "drill.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k != "REHEARSE_DB"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "trainer", "drill", "churn-model-drift", "--seed", "3", "--json",
+         "--db", str(db), "--user", "kim"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    sent = ["Since May 2 the churn model misclassifies 5% more customers; I own it.",
+            "We had no drift monitor, so nobody was alerted."]
+    for answer in sent:
+        proc.stdin.write(answer + "\n")
+        proc.stdin.flush()
+        line = proc.stdout.readline()  # the turn is printed after it is recorded
+        assert '"type": "turn"' in line, proc.stderr.read() if not line else line
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    with open_store(db) as s:
+        [row] = history(s, "kim")
+        assert row.status == "in-progress" and row.seed == 3
+        assert s.answers(row.id) == sent
