@@ -236,12 +236,14 @@ class Rehearsal:
     def _reaction(self, branch: Any, weak: list[reactions.Weakness], score: ScoreResult) -> str:
         if branch.say:
             return branch.say
-        if branch.when is not None:
-            return ""  # the author's node for this answer is the reaction: never say it twice
         target = self.scenario.nodes[branch.next]
+        if branch.when is not None or target.end:
+            # The author's node for this answer is the reaction (never say it twice), and
+            # a question right before the meeting ends would go unanswered.
+            return ""
         said = reactions.react(weak, self.persona, self._react_rng, history=dict(self._weak),
                                tested=mentioned_keys(branch.when), next_lines=target.lines)
-        if said or weak or target.end:
+        if said or weak:
             return said
         good = self.persona.reactions.good
         last = self.turns[-1].reaction if self.turns else ""

@@ -1,0 +1,159 @@
+"""rehearse drill: answers on standard input, feedback and JSON lines on standard output."""
+
+from __future__ import annotations
+
+import io
+import json
+import textwrap
+
+import pytest
+
+from trainer.cli import main
+
+SCENARIO = "churn-model-drift"
+
+
+def drill(monkeypatch, capsys, args: list[str], answers: list[str]) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(a + "\n" for a in answers)))
+    code = main(["drill", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def exemplar_path(seed: int = 0) -> list[str]:
+    """The exemplar answers along the strong path, found by playing it."""
+    from trainer.content.loader import load_content
+    from trainer.engine.conversation import Rehearsal
+    from trainer.engine.scoring import load_scorer
+    from trainer.locations import content_roots
+
+    content = load_content(content_roots())
+    scenario = content.scenarios[SCENARIO]
+    r = Rehearsal(scenario, content.personas[scenario.persona], load_scorer(), seed=seed)
+    answers = []
+    while not r.finished:
+        answers.append(r.current.exemplar)
+        r.answer(r.current.exemplar)
+    return answers
+
+
+def test_json_lines_per_turn_then_a_summary(monkeypatch, capsys):
+    answers = exemplar_path(seed=4)
+    code, out, _ = drill(monkeypatch, capsys, [SCENARIO, "--seed", "4", "--json"], answers)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    turns, summary = rows[:-1], rows[-1]
+    assert len(turns) == len(answers)
+    for row, answer in zip(turns, answers, strict=True):
+        assert {"node", "ceo", "answer", "score", "next"} <= set(row)
+        assert row["answer"] == answer
+        assert 0 <= row["score"]["overall"] <= 100 and row["score"]["dimensions"]
+    assert turns[0]["node"] == "opening"
+    assert [t["next"] for t in turns[:-1]] == [t["node"] for t in turns[1:]]
+    assert summary["type"] == "summary" and summary["outcome"] == "good"
+    assert summary["turns"] == len(answers)
+
+
+def test_plain_text_shows_line_feedback_and_summary(monkeypatch, capsys):
+    code, out, _ = drill(monkeypatch, capsys, [SCENARIO, "--seed", "1"],
+                         ["", "We have a problem with a model.", "   "])
+    assert code == 0
+    assert out.startswith("Maya Okafor: ")
+    assert "Score " in out and "Not covered:" in out
+    assert "What does that cost us?" in out  # no number: the CEO asks for one
+    assert "Meeting over: not finished, 1 answer(s)" in out
+    assert "Weakest:" in out
+
+
+def test_written_update_after_the_meeting(monkeypatch, capsys):
+    answers = exemplar_path() + [
+        "Since May 2 we misclassify 5% more customers, about $50,000 a week. Cause: behaviour "
+        "changed after the price change; we are still checking other models. Priya retrains "
+        "the model by Thursday. Next update: Friday 5 pm."]
+    code, out, _ = drill(monkeypatch, capsys, [SCENARIO, "--seed", "0", "--json"], answers)
+    rows = [json.loads(line) for line in out.splitlines()]
+    update = next(r for r in rows if r["type"] == "written_update")
+    assert [c["passed"] for c in update["score"]["checklist"][:4]] == [True] * 4
+    assert rows[-1]["written_update"] == update["score"]["overall"]
+
+
+def test_no_input_is_no_answers(monkeypatch, capsys):
+    code, out, _ = drill(monkeypatch, capsys, [SCENARIO, "--seed", "0"], [])
+    assert code == 0 and "No answers given." in out
+
+
+def test_unknown_scenario_lists_close_ids(monkeypatch, capsys):
+    code, out, err = drill(monkeypatch, capsys, ["churn-drift"], ["hi"])
+    assert code == 2 and out == ""
+    assert "no scenario 'churn-drift'" in err and "churn-model-drift" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_persona(monkeypatch, capsys):
+    code, _, err = drill(monkeypatch, capsys, [SCENARIO, "--persona", "nobody"], ["hi"])
+    assert code == 2 and "no persona 'nobody'" in err and "maya-revenue" in err
+
+
+def test_scenario_file_with_a_problem_names_file_and_line(monkeypatch, capsys, tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text(textwrap.dedent("""\
+        id: broken
+        title: Broken
+        track: incident
+        difficulty: easy
+        persona: maya-revenue
+        briefing: b
+        start: a
+        nodes:
+          a:
+            ceo: "What happened?"
+            branches:
+              - next: nowhere
+        """))
+    code, out, err = drill(monkeypatch, capsys, [str(bad)], ["hi"])
+    assert code == 2 and out == ""
+    assert "broken.yaml:" in err and "nowhere" in err
+
+
+def test_scenario_file_runs(monkeypatch, capsys, tmp_path):
+    good = tmp_path / "mine.yaml"
+    good.write_text(textwrap.dedent("""\
+        id: my-own
+        title: Mine
+        track: incident
+        difficulty: easy
+        persona: maya-revenue
+        briefing: b
+        start: a
+        nodes:
+          a:
+            ceo: "What happened, in one sentence?"
+            branches:
+              - next: done
+          done:
+            ceo: "Thanks."
+            end: true
+            outcome: good
+        """))
+    code, out, _ = drill(monkeypatch, capsys, [str(good), "--seed", "0"], ["My team broke it."])
+    assert code == 0
+    assert "What happened, in one sentence?" in out and "Maya Okafor: Thanks." in out
+    assert "a good ending" in out
+
+
+def test_missing_file(monkeypatch, capsys, tmp_path):
+    code, _, err = drill(monkeypatch, capsys, [str(tmp_path / "none.yaml")], [])
+    assert code == 2 and "no such file" in err
+
+
+def test_db_records_each_turn(monkeypatch, capsys, tmp_path):
+    store_module = pytest.importorskip("trainer.store")
+    db = tmp_path / "history.sqlite3"
+    answers = ["My team's churn model misclassifies 5% more customers: $50,000 a week.",
+               "It was never retrained after the price change."]
+    code, _, _ = drill(monkeypatch, capsys, [SCENARIO, "--seed", "0", "--db", str(db),
+                                             "--user", "sam"], answers)
+    assert code == 0
+    with store_module.open_store(db) as store:
+        rid = store.conn.execute("SELECT max(id) FROM rehearsals").fetchone()[0]
+        assert store.answers(rid) == answers
