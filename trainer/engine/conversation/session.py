@@ -177,13 +177,19 @@ class Rehearsal:
 
     # -- answering -----------------------------------------------------------------
 
-    def context(self) -> AnswerContext:
-        """What the current answer is scored against."""
-        prompt = self.current
+    def context(self, node_id: str | None = None) -> AnswerContext:
+        """What an answer at ``node_id`` (default: the current node) is scored against."""
+        if node_id is None or node_id == self.current.node_id:
+            question, budget = self.current.question, self.current.budget
+            points = self.current.talking_points
+        else:
+            node = self.scenario.nodes[node_id]
+            question, budget = node.question or node.lines[0], node.budget or self._budget_default
+            points = node.talking_points
         return AnswerContext(
-            track=self.scenario.track, question=prompt.question, budget=prompt.budget,
+            track=self.scenario.track, question=question, budget=budget,
             facts=list(self.scenario.facts), persona=self.persona, rubric=self.scenario.rubric,
-            talking_points=list(prompt.talking_points),
+            talking_points=list(points),
         )
 
     def answer(self, text: str) -> Turn:
