@@ -27,6 +27,8 @@ def persona_markdown(persona: Any) -> str:
 class BriefingScreen(Screen):
     """Read, then start the meeting in practice or exam mode."""
 
+    CSS_PATH = "briefing.tcss"
+
     BINDINGS = [
         Binding("enter,p", "start('practice')", "Practice", id="briefing.practice",
                 tooltip="Start with hints and feedback after every answer"),

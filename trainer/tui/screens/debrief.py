@@ -25,6 +25,8 @@ OUTCOMES = {"good": "The meeting went well.", "mixed": "The meeting ended with l
 class DebriefScreen(Screen):
     """What went well and what to change, turn by turn."""
 
+    CSS_PATH = "debrief.tcss"
+
     BINDINGS = [
         Binding("r", "retry", "Retry", id="debrief.retry", tooltip="Rehearse this scenario again"),
         Binding("n", "next", "Next scenario", id="debrief.next"),

@@ -26,6 +26,8 @@ def glossary_entries(content: Any) -> list[tuple[str, str]]:
 class GlossaryScreen(Screen):
     """A filterable table of terms and their plain-English versions."""
 
+    CSS_PATH = "reference.tcss"
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="glossary.back")]
 
     def compose(self) -> ComposeResult:

@@ -51,6 +51,8 @@ can ask for hints. In **exam** mode a timer runs and the feedback waits for the 
 class HelpScreen(Screen):
     """Static help text."""
 
+    CSS_PATH = "reference.tcss"
+
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="help.back")]
 
     def compose(self) -> ComposeResult:

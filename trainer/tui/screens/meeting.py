@@ -21,6 +21,8 @@ from trainer.tui.widgets.answer_box import WORDS_PER_MINUTE, count_words, speaki
 class MeetingScreen(Screen):
     """One rehearsal. ``mode`` is ``practice`` (feedback after each answer) or ``exam``."""
 
+    CSS_PATH = "meeting.tcss"
+
     BINDINGS = [
         Binding("f2", "hints", "Hints", id="meeting.hints",
                 tooltip="Show what a strong answer to this question covers"),
