@@ -2,7 +2,8 @@
 
 The fake scores by plain markers so a test can say exactly which weakness an
 answer has: 'their fault' is blame, 'synergy' is jargon, no digit means no
-number, 'maybe' is a hedge, 'plan' is a solution, 'friday' a follow-up.
+number, 'maybe' is a hedge, 'plan' is a solution, 'friday' a follow-up; in an interview, each STAR+L part
+is there when its name is.
 """
 
 from __future__ import annotations
@@ -37,13 +38,19 @@ class FakeScorer:
                 findings.append(Finding(rule, dim, at, at + len(word), answer[at:at + len(word)],
                                         f"'{word}' found", kind=kind))
                 dims[dim] = value
+        stats: dict[str, Any] = {"words": len(answer.split())}
+        if getattr(ctx, "track", "incident") == "interview":
+            missing = [p for p in ("situation", "task", "action", "result", "learning")
+                       if p not in low]
+            stats["missing_parts"] = missing
+            dims["structure"] = 100 - 20 * len(missing)
         overall = round(sum(dims.values()) / len(dims))
         return ScoreResult(
             overall=overall,
             dimensions={k: DimensionScore(v, k) for k, v in dims.items()},
             findings=findings,
             checklist=[ChecklistItem("Has a number", dims["impact"] > 50, "")],
-            stats={"words": len(answer.split())},
+            stats=stats,
         )
 
 

@@ -272,3 +272,21 @@ def test_written_update_is_checked_for_its_four_parts():
         "update.impact", "update.cause", "update.actions", "update.next_update"}
     assert weak.overall < result.overall
     assert r.summary()["written_update"] == weak.overall
+
+
+def test_interviewer_probes_for_the_missing_star_part():
+    who = {"reactions": {"missing_part": ["And the {part}? What came of it?"]}}
+    nodes = chain("q1", "q2", "q3")
+    r = start(nodes, track="interview", persona=who)
+    assert r.current.budget == 20
+    turn = r.answer("The situation and the task were hard; my action was a plan by Friday, 5%.")
+    assert "missing_part" in turn.weaknesses
+    assert turn.reaction == "And the result? What came of it?"
+    assert r.current.ceo.startswith("And the result?")
+
+
+def test_interview_budget_defaults_to_the_tracks():
+    nodes = {"q": {"ceo": "Tell me about a decision that went wrong.", "branches": [{"next": "e"}]},
+             "e": {"ceo": "Thank you.", "end": True, "outcome": "good"}}
+    assert start(nodes, track="interview").current.budget == 250
+    assert start(nodes).current.budget == 60
