@@ -2,8 +2,8 @@
 
 The fake scores by plain markers so a test can say exactly which weakness an
 answer has: 'their fault' is blame, 'synergy' is jargon, no digit means no
-number, 'maybe' is a hedge, 'plan' is a solution, 'friday' a follow-up; in an interview, each STAR+L part
-is there when its name is.
+number, 'maybe' is a hedge, 'plan' is a solution, 'friday' a follow-up; in an
+interview, each STAR+L part is there when its name is.
 """
 
 from __future__ import annotations
