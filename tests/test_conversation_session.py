@@ -290,3 +290,16 @@ def test_interview_budget_defaults_to_the_tracks():
              "e": {"ceo": "Thank you.", "end": True, "outcome": "good"}}
     assert start(nodes, track="interview").current.budget == 250
     assert start(nodes).current.budget == 60
+
+
+def test_a_strong_answer_may_earn_the_good_line_but_not_twice_running():
+    r = start(chain("a", "b", "c", "d"), persona={"reactions": {"good": ["Clear. Go on."]}})
+    first, second = r.answer(GOOD), r.answer(GOOD)
+    assert first.reaction == "Clear. Go on." and r.turns[0].weaknesses == []
+    assert second.reaction == ""
+
+
+def test_empty_answers_are_scored_and_cost_patience():
+    r = start(chain("a", "b", "c"))
+    turn = r.answer("")
+    assert turn.answer == "" and turn.patience_spent > 0 and r.current.node_id == "b"
