@@ -27,6 +27,9 @@ def covered(answer: str, *keywords: str, text: str = "a point") -> bool:
     ("About 50 thousand dollars a week.", ("$50,000",)),
     ("The pricing changed in May.", ("price",)),
     ("We lost revenue.", ("losses", "revenue")),
+    ("We didn't have any monitoring on it.", ("no monitoring",)),
+    ("Nothing alerted us.", ("no alert",)),
+    ("I cannot guarantee it won't recur.", ("can't guarantee",)),
 ])
 def test_rewordings_count(answer, keywords):
     assert covered(answer, *keywords)
@@ -36,6 +39,7 @@ def test_rewordings_count(answer, keywords):
     ("About $5,000 of renewals a week.", ("$50,000",)),
     ("It takes 30 days.", ("3 days",)),
     ("The model is fine.", ("no monitoring",)),
+    ("Our monitoring caught it.", ("no monitoring",)),
     ("The cost is low.", ("most",)),
     ("", ("anything",)),
 ])

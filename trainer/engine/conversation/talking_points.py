@@ -38,6 +38,7 @@ _STOP = frozenset(
     "a an the of to in on at for and or is are was were be been it its this that with as "
     "per our we i my me you your has have had do does did so".split()
 )
+_NEGATIONS = frozenset("no not never nothing nobody none without cannot lack lacked".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _MULTIPLIER = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000,
@@ -62,7 +63,9 @@ def stem(word: str) -> str:
     """A crude stem: enough to equate 'alerts'/'alert' and 'monitoring'/'monitor'."""
     if word in _SMALL_NUMBERS:
         return str(_SMALL_NUMBERS[word])
-    if word.endswith(("n't", "ss")):
+    if word in _NEGATIONS or word.endswith("n't"):
+        return "no"  # "no alert" is covered by "nothing alerted us" and "we didn't alert"
+    if word.endswith("ss"):
         return word
     word = word.removesuffix("'s")
     for suffix in _SUFFIXES:
