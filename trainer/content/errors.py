@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
-from trainer.content.yaml_io import Document
+from trainer.content.yaml_io import Document, shorten
 from trainer.problems import Problems
 
 
@@ -21,7 +21,7 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
         kind = err["type"]
         if kind == "extra_forbidden":
             key = str(loc[-1])
-            message = f"unknown key '{key}'"
+            message = f"unknown key '{shorten(key)}'"
             allowed = allowed_keys(model, doc.data, loc[:-1])
             near = (process.extractOne(key, allowed, scorer=fuzz.ratio, score_cutoff=70)
                     if allowed else None)
@@ -69,7 +69,7 @@ def _where(loc: tuple) -> str:
     parts: list[str] = []
     rest = list(loc)
     if len(rest) >= 2 and rest[0] == "nodes":
-        parts.append(f"node '{rest[1]}'")
+        parts.append(f"node '{shorten(str(rest[1]))}'")
         rest = rest[2:]
     key = ""
     for i, part in enumerate(rest):
@@ -88,7 +88,7 @@ def _where(loc: tuple) -> str:
                 parts.append(key)
             key = ""
             continue
-        key = f"{key}.{part}" if key else str(part)
+        key = f"{key}.{shorten(str(part))}" if key else shorten(str(part))
     if key:
         parts.append(key)
     return ", ".join(parts) + ": " if parts else ""

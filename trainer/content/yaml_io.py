@@ -31,6 +31,11 @@ _constructor = yaml.constructor.SafeConstructor()
 Path_ = tuple[str | int, ...]
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """User text quoted in a message, cut so that one message stays one readable line."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class YamlError(Exception):
     """A document that cannot be read; carries the 1-based line."""
 
@@ -134,7 +139,7 @@ class _Builder:
             self._spend(1, line)
             if isinstance(event, yaml.AliasEvent):
                 if event.anchor not in self.anchors:
-                    raise YamlError(f"unknown alias *{event.anchor}", line)
+                    raise YamlError(f"unknown alias *{shorten(event.anchor)}", line)
                 value, size = self.anchors[event.anchor]
                 self._spend(size, line)
                 result = self._place(stack, value, line)
@@ -147,7 +152,8 @@ class _Builder:
                 is_map = isinstance(event, yaml.MappingStartEvent)
                 kind = "map" if is_map else "seq"
                 if event.tag not in (None, "!", f"{_CORE}{kind}"):
-                    raise YamlError(f"tag {event.tag!r} is not allowed; use plain values", line)
+                    raise YamlError(
+                        f"tag {shorten(event.tag)!r} is not allowed; use plain values", line)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(f"nesting is deeper than {MAX_DEPTH} levels", line)
                 path = self._child_path(stack)
@@ -168,7 +174,7 @@ class _Builder:
         if tag in (None, "!"):
             tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag not in _SAFE_SCALARS:
-            raise YamlError(f"tag {tag!r} is not allowed; use plain values", line)
+            raise YamlError(f"tag {shorten(tag)!r} is not allowed; use plain values", line)
         if tag == _STR:  # most values; the constructor would return the text unchanged
             return event.value
         if tag.endswith(":timestamp"):
@@ -179,7 +185,7 @@ class _Builder:
             # node in the shared constructor, for ever
             return _constructor.yaml_constructors[tag](_constructor, node)
         except (yaml.YAMLError, ValueError) as exc:
-            raise YamlError(f"bad value {event.value!r}: {exc}", line) from None
+            raise YamlError(f"bad value {shorten(event.value)!r}: {exc}", line) from None
 
     @staticmethod
     def _child_path(stack: list[list[Any]]) -> Path_:
@@ -203,7 +209,7 @@ class _Builder:
                 raise YamlError("a key must be plain text", line)
             key = value if isinstance(value, str) else str(value)
             if key in container:
-                raise YamlError(f"duplicate key {key!r}", line)
+                raise YamlError(f"duplicate key {shorten(key)!r}", line)
             frame[2], frame[3] = key, line
         else:
             key = frame[2]
