@@ -12,7 +12,13 @@ _AFTER = re.compile(
     r"in plain (?:english|terms|words)|put simply|simply put|or in plain|basically|essentially|"
     r"a fancy (?:way|word|term)|a (?:technical )?(?:term|name|word) for|where|think of it as|"
     r"or|aka|also called|otherwise known as)\b"
-    r"|^\s*(?:\(|\s[-–—]\s|[–—]\s?|:\s)\s*[a-z]",
+    r"|^\s*(?:\(|\s[-–—]\s|[–—]\s?|:\s)\s*[a-z]"
+    # "X, the time it takes to ...", "X check, a test that ..." (an appositive)
+    r"|^(?:\s+[\w-]+){0,2},\s+(?:a|an|the|or|i\.e\.|meaning)\s"
+    # "X checks that show why ...", "X, which tells us ..."
+    r"|^(?:\s+[\w-]+){0,2},?\s+(?:that|which|who)\s+(?:shows?|tells?|means?|measures?|checks?|"
+    r"lets?|makes?|helps?|picks?|compares?|catches?|moves?|turns?|spots?|explains?|predicts?|"
+    r"decides?|splits?|counts?|keeps?|stops?|flags?)\b",
     re.IGNORECASE,
 )
 # Just before the term: "what we call X", "known as X", "so-called X"

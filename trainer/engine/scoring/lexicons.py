@@ -106,7 +106,7 @@ def compile_lexicon(lexicon: Lexicon, plurals: bool, ignorecase: bool = True) ->
             contexts[id(entry)] = re.compile(entry.context, re.IGNORECASE)
         if not entry.exact:
             for form in words:
-                if len(form) >= 7:
+                if len(form) >= 8:  # short terms: exact only, or 'a test' is 'AB test'
                     low = " ".join(re.split(r"[\s\-]+", form.lower()))
                     fuzzy.setdefault(low.count(" ") + 1, []).append((low, entry))
     regex = re.compile(bounded(patterns, "".join(sorted(firsts or ""))), flags)
@@ -123,7 +123,7 @@ def near_misses(lex: CompiledLexicon, words: list[tuple[int, int, str]],
     about its length, so the cost stays linear and small.
     """
     lows = [w[2].lower() for w in words]
-    for n, terms in lex.fuzzy_terms.items():
+    for n in lex.fuzzy_terms:
         buckets = lex.buckets(n)
         anchors = lex.anchor_words(n)
         for i in range(len(words) - n + 1):
@@ -132,7 +132,7 @@ def near_misses(lex: CompiledLexicon, words: list[tuple[int, int, str]],
                 continue
             phrase = " ".join(gram)
             bucket = buckets.get(phrase[0])
-            if bucket is None or not bucket[0] <= len(phrase) <= bucket[1]:
+            if bucket is None or len(phrase) < 8 or not bucket[0] <= len(phrase) <= bucket[1]:
                 continue
             choices, names = bucket[2], bucket[3]
             start, end = words[i][0], words[i + n - 1][1]

@@ -29,9 +29,11 @@ _COUNT_NOUNS = (
 _DURATION = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)"
 
 _PATTERNS: list[tuple[str, str]] = [
-    ("money", rf"[$€£]\s?{_NUM}{_SCALE}?|\b{_NUM}{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp)\b"),
+    ("money", rf"[$€£]\s?{_NUM}{_SCALE}?"
+              rf"|\b{_NUM}{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp)\b"),
     ("pp", rf"[-+−]?\b{_NUM}\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
-    ("percent", rf"[-+−]?\b{_NUM}\s?(?:%|percent\b|per cent\b)|\b{_WORDNUM}\s(?:percent|per cent)\b"),
+    ("percent", rf"[-+−]?\b{_NUM}\s?(?:%|percent\b|per cent\b)"
+                rf"|\b{_WORDNUM}\s(?:percent|per cent)\b"),
     ("count", rf"\b{_NUM}{_SCALE}?\s(?:(?:new|more|fewer|active|paying|existing|affected|"
               rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?(?:{_COUNT_NOUNS})\b"
               rf"|\b{_WORDNUM}\s(?:thousand\s|million\s)?(?:{_COUNT_NOUNS})\b"),

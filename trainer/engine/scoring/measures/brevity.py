@@ -35,7 +35,8 @@ def over_budget(rule, job: Job) -> None:
 def too_short(rule, job: Job) -> None:
     """An answer far under budget is empty, not brief, unless it still carries substance."""
     n = job.text.word_count
-    floor = max(float(_param(rule, "min_words", 15)), job.budget * float(_param(rule, "ratio", 0.4)))
+    floor = max(float(_param(rule, "min_words", 15)),
+                job.budget * float(_param(rule, "ratio", 0.4)))
     if n >= floor:
         return
     substance = sum(1 for f in job.findings if f.effect == "credit" and f.dimension != "brevity")

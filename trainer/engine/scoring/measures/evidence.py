@@ -7,8 +7,12 @@ import re
 from trainer.engine.scoring.quantities import TIME_EXPRESSION, TIME_FRAME
 from trainer.engine.scoring.state import Job
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|we|we're|we've|we'll|my|our|us|me)\b"
-                           r"|\bI['’](?:m|ve|ll|d)\b", re.IGNORECASE)
+# "I think" or "I'm sorry" is not someone acting, so those do not count as agency.
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|we|my|our|us|me)(?:['’](?:m|ve|ll|d|re))?\b"
+    r"(?!\s+(?:really\s+|so\s+|just\s+)?(?:think|guess|suppose|hope|believe|feel|mean|"
+    r"don't know|am sorry|am not sure))(?!['’]m (?:really |so |very )?(?:sorry|not sure))",
+    re.IGNORECASE)
 _compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
@@ -68,7 +72,7 @@ def no_agent(rule, job: Job) -> None:
     if hits:
         per = float(rule.params.get("credit_points", 0))
         cap = int(rule.params.get("credit_max", 0))
-        for i, m in enumerate(hits[:cap]):
+        for m in hits[:cap]:
             job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
                     points=per, kind="ownership")
         return

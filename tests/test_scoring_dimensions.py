@@ -1,0 +1,166 @@
+"""Each dimension reacts to the behaviour a coach would point at, with valid spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.engine.scoring import AnswerContext, load_scorer
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return load_scorer()
+
+
+def spans_ok(answer, result):
+    capped = answer[:20_000]
+    return all(capped[f.start:f.end] == f.text for f in result.findings)
+
+
+GOOD = ("Our churn model, which picks who gets a retention offer, has gone stale: since May 2 "
+        "it misclassifies 5% more customers, about $50,000 of renewals at risk each week. It's "
+        "my team's model and my responsibility. I recommend we retrain it this week; it takes "
+        "3 days and one engineer. I'll send you a written update by Friday at 5 pm.")
+
+
+def test_a_strong_answer_scores_well_with_credits_as_evidence(scorer):
+    r = scorer.score(GOOD, AnswerContext(question="What's going on?"))
+    assert r.overall >= 80
+    assert spans_ok(GOOD, r)
+    earned = {f.text for f in r.findings if f.effect == "credit"}
+    assert {"$50,000", "my responsibility", "I recommend"} <= earned
+    assert not r.has_finding("ownership") and not r.has_finding("jargon")
+
+
+def test_blame_and_passive_cost_ownership(scorer):
+    owned = scorer.score("I didn't add a check on the pricing feed, so my model used stale "
+                         "prices for two days. That's on me; I'm adding the check today.")
+    blamed = scorer.score("The data team didn't tell us about the pricing feed change, and "
+                          "mistakes were made in the release. It wasn't our fault.")
+    rules = {f.rule for f in blamed.findings if f.effect == "penalty"}
+    assert {"ownership.blame", "ownership.passive"} <= rules
+    assert owned.score("ownership") > blamed.score("ownership") + 30
+
+
+def test_blameless_system_language_is_not_blame(scorer):
+    r = scorer.score("Our monitoring system flagged the anomaly, but the alert threshold was set "
+                     "too high. The pipeline failed silently overnight; we're lowering the "
+                     "threshold today.")
+    assert not r.has_finding("ownership")
+
+
+def test_jargon_is_found_with_typos_and_plurals_and_suggests_plain_words(scorer):
+    r = scorer.score("We saw covariate shifts, so the AUC fell; we did hyperparamter tuning.")
+    jargon = [f for f in r.findings if f.rule == "jargon.glossary" and f.effect == "penalty"]
+    assert {f.text.lower() for f in jargon} >= {"covariate shifts", "auc",
+                                                 "hyperparamter tuning"}
+    assert all(f.suggestion.startswith("Say it plainly") for f in jargon)
+
+
+def test_a_term_explained_in_place_is_not_penalised(scorer):
+    r = scorer.score("We have feature drift, meaning customers now behave differently than when "
+                     "we trained the model, so 5% more are misclassified.")
+    assert not r.has_finding("jargon.glossary")
+    assert any(f.rule == "jargon.glossary" and f.effect == "credit" for f in r.findings)
+
+
+def test_vague_hedges_cost_confidence_but_calibrated_odds_do_not(scorer):
+    hedgy = scorer.score("I think it's maybe the pricing change, sort of. Hopefully it's fixed.")
+    calibrated = scorer.score("It's about 80% likely the pricing change caused it; I'll confirm "
+                              "by 3 pm. What kind of customers are hit: about 15% of renewals.")
+    assert hedgy.has_finding("confidence.hedge")
+    assert not calibrated.has_finding("confidence")
+    assert calibrated.score("confidence") > hedgy.score("confidence")
+
+
+def test_vague_magnitude_without_number_costs_impact(scorer):
+    vague = scorer.score("The drift has had a significant impact on a lot of customers.")
+    exact = scorer.score("The drift has cost $50,000 of renewals this week, 5% of customers.")
+    assert vague.has_finding("impact.vague")
+    assert exact.score("impact") > vague.score("impact") + 30
+    only = scorer.score("Only 2% of users saw the error, and the rest of the checkout works "
+                        "very well.")
+    assert not only.has_finding("impact.vague")
+
+
+def test_solution_and_follow_up(scorer):
+    plan = scorer.score("We rolled back to last week's model an hour ago. I recommend we "
+                        "retrain on May data; it takes 3 days. I'll send an update by Friday "
+                        "5 pm.")
+    none = scorer.score("The model drifted because customers changed after the price change "
+                        "and we had no monitoring on it.")
+    undated = scorer.score("We rolled back the model. I'll keep you posted.")
+    assert plan.score("solution") > none.score("solution") + 40
+    assert plan.score("follow_up") == 100
+    assert none.score("follow_up") < undated.score("follow_up") < plan.score("follow_up")
+    assert undated.has_finding("follow_up.dated")
+
+
+def test_brevity_budget_and_empty_answers(scorer):
+    long = scorer.score(" ".join([GOOD] * 3))
+    short = scorer.score("It's being handled.")
+    assert long.has_finding("brevity.over_budget")
+    assert short.has_finding("brevity.too_short")
+    assert scorer.score(GOOD).score("brevity") > max(long.score("brevity"),
+                                                      short.score("brevity"))
+    assert long.stats["speaking_seconds"] == round(long.stats["words"] * 60 / 150)
+
+
+def test_structure_reports_the_missing_star_part(scorer):
+    ctx = AnswerContext(track="interview", question="Tell me about a mistake you made.")
+    no_learning = scorer.score(
+        "At my last company I owned the churn model. I was asked to ship a new version before "
+        "the quarter ended. I launched it after a one-week test. Churn rose 2% within a month, "
+        "so I rolled it back and retrained it; churn returned to 8% in three weeks.", ctx)
+    assert "structure" in no_learning.dimensions
+    assert no_learning.stats["missing_parts"] == ["learning"]
+    assert any(f.rule == "structure.learning" and f.kind == "structure"
+               for f in no_learning.findings)
+    assert "structure" not in scorer.score(GOOD).dimensions
+
+
+def test_accuracy_checks_numbers_against_facts_and_tailoring_uses_persona(scorer):
+    content = scorer.content
+    scenario = content.scenarios["churn-model-drift"]
+    persona = content.personas[scenario.persona]
+    ctx = AnswerContext(facts=list(scenario.facts), persona=persona)
+    wrong = scorer.score("The model misclassifies 15% more customers, about $50,000 of "
+                         "renewals a week.", ctx)
+    mismatch = [f for f in wrong.findings if f.rule == "accuracy.facts" and f.effect == "penalty"]
+    assert mismatch and "you said 15%" in mismatch[0].message.lower()
+    assert "5%" in mismatch[0].message
+    right = scorer.score("The model misclassifies 5% more customers, about $50,000 of renewals "
+                         "a week.", ctx)
+    assert right.score("accuracy") > wrong.score("accuracy")
+    assert right.score("tailoring") >= 70
+    assert "accuracy" not in scorer.score("It broke.", ctx).dimensions
+    assert "tailoring" not in scorer.score(GOOD).dimensions
+
+
+def test_checklist_has_the_seven_items_with_evidence(scorer):
+    r = scorer.score(GOOD)
+    items = [c.item for c in r.checklist]
+    assert items == ["Brevity", "Ownership and accountability", "Solution-oriented",
+                     "Confidence and composure", "Respect for time", "The CEO's priorities",
+                     "Follow-up"]
+    assert all(c.evidence for c in r.checklist)
+    assert r.checklist[6].passed
+
+
+@pytest.mark.parametrize("answer", ["", "   ", "😀😀😀", "x" * 5000, "a\x00b\x07c\x1b[31m",
+                                    "\u202e\ufeff" * 10, "$$$ %%% 100%%%"])
+def test_odd_input_gives_a_result(scorer, answer):
+    r = scorer.score(answer)
+    assert 0 <= r.overall <= 100
+    assert spans_ok(answer, r)
+
+
+def test_very_long_answer_is_capped_with_a_note(scorer):
+    r = scorer.score("We lost revenue. " * 7000)
+    assert r.notes and "first 20,000" in r.notes[0]
+    assert spans_ok("We lost revenue. " * 7000, r)
+
+
+def test_empty_answer_scores_low_overall(scorer):
+    assert scorer.score("").overall < 40
+    assert scorer.score(GOOD).overall > scorer.score("It's fine.").overall
