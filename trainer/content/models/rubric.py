@@ -193,6 +193,20 @@ class Lexicon(Strict):
     entries: list[LexiconEntry] = Field(min_length=1)
 
 
+class Focus(Strict):
+    """When a dimension counts in full: only if the question asks for it."""
+
+    asked: list[str] = Field(min_length=1, description="Regexes; any match in the question.")
+    otherwise: float = Field(0.5, ge=0, le=1, description="Weight factor when not asked.")
+
+    @field_validator("asked")
+    @classmethod
+    def _compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            compile_regex(pattern)
+        return value
+
+
 class RubricSet(Strict):
     """Weights and switches for one track; scenarios name it in ``rubric``."""
 
@@ -207,3 +221,8 @@ class RubricSet(Strict):
         description="A dimension's score before any evidence (default: the scorer's).",
     )
     wpm: int = Field(150, ge=60, le=300, description="Speaking pace for the time estimate.")
+    focus: dict[Dimension, Focus] = Field(
+        default_factory=dict,
+        description="Dimensions that weigh in full only when the question asks for them "
+        "(a plan, a cost, an update); with no question every weight is kept.",
+    )

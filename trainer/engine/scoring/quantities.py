@@ -34,6 +34,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("pp", rf"[-+−]?\b{_NUM}\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
     ("percent", rf"[-+−]?\b{_NUM}\s?(?:%|percent\b|per cent\b)"
                 rf"|\b{_WORDNUM}\s(?:percent|per cent)\b"),
+    ("ratio", rf"\b{_NUM}\s(?:[a-z-]+\s){{0,2}}(?:in|out of)\s(?:every\s)?{_NUM}\b"),
     ("count", rf"\b{_NUM}{_SCALE}?\s(?:(?:new|more|fewer|active|paying|existing|affected|"
               rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?(?:{_COUNT_NOUNS})\b"
               rf"|\b{_WORDNUM}\s(?:thousand\s|million\s)?(?:{_COUNT_NOUNS})\b"),
@@ -84,14 +85,14 @@ class Quantity:
     end: int
     text: str
     family: str
-    """money, percent, pp, count, duration, clock or number."""
+    """money, percent, pp, ratio ("1 in 60"), count, duration, clock or number."""
     value: float | None
     """In base units: dollars, percent, days for durations."""
 
     @property
     def is_business(self) -> bool:
         """A magnitude a CEO can act on (not a bare number or a time of day)."""
-        return self.family in ("money", "percent", "pp", "count", "duration")
+        return self.family in ("money", "percent", "pp", "ratio", "count", "duration")
 
 
 _CANDIDATE = re.compile(

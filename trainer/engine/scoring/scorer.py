@@ -105,8 +105,9 @@ class Scorer:
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scores = aggregate.dimension_scores(dims, findings, rubric_set)
         scores = aggregate.scale_for_length(scores, text.word_count, notes)
-        weights = {d: float(w) for d, w in rubric_set.weights.items()}
+        weights = _weights(rubric_set, ctx.question)
         stats = self._stats(job, text, budget)
+        stats["weights"] = {d: round(weights.get(d, 1.0), 2) for d in scores}
         if text.capped:
             notes.insert(0, f"The answer was {text.original_length:,} characters; only the first "
                             f"{MAX_CHARS:,} were scored.")
@@ -143,6 +144,17 @@ class Scorer:
             stats["missing_parts"] = [p for p, ok in job.stats["star"].items() if not ok]
         stats.update(readability([w.text for w in text.words], len(text.sentences)))
         return stats
+
+
+def _weights(rubric_set: RubricSet, question: str | None) -> dict[str, float]:
+    """The set's weights, with dimensions the question did not ask for weighed less."""
+    weights = {d: float(w) for d, w in rubric_set.weights.items()}
+    if not question:
+        return weights
+    for dim, focus in rubric_set.focus.items():
+        if not any(re.search(p, question, re.IGNORECASE) for p in focus.asked):
+            weights[dim] = weights.get(dim, 1.0) * focus.otherwise
+    return weights
 
 
 def _coverage(ctx: AnswerContext, text: Text) -> list[PointCoverage]:
