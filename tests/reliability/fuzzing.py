@@ -7,6 +7,7 @@ and benchmarks/faults.py (the same checks at a larger scale, with figures).
 from __future__ import annotations
 
 import copy
+import json
 import math
 import os
 import re
@@ -381,3 +382,24 @@ answers = st.one_of(
 )
 """Any Unicode: control characters, RTL text, combining marks, zero-width, emoji, lone
 surrogates, mixed with the words the scorer looks for."""
+
+
+def check_result(answer: str, result: Any) -> dict[str, Any]:
+    """Assert what the app, the JSON output and the history store rely on."""
+    COUNTS["answers"] += 1
+    data = result.to_dict()
+    json.loads(json.dumps(data, allow_nan=False))  # strict JSON: no NaN, no odd types
+    assert isinstance(data["overall"], int) and 0 <= data["overall"] <= 100, data["overall"]
+    for name, dim in data["dimensions"].items():
+        score = dim["score"]
+        assert isinstance(score, int) and not isinstance(score, bool), (name, score)
+        assert 0 <= score <= 100, (name, score)
+        assert isinstance(dim["summary"], str)
+    for f in data["findings"]:
+        start, end = f["start"], f["end"]
+        assert isinstance(start, int) and isinstance(end, int), f
+        assert 0 <= start <= end <= len(answer), (f, len(answer))
+        assert answer[start:end] == f["text"], (f, answer[start:end])
+    for item in data["checklist"]:
+        assert isinstance(item["passed"], bool), item
+    return data
