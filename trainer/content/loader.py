@@ -66,6 +66,29 @@ def yaml_files(root: Path) -> list[Path]:
     return found
 
 
+_SUBFOLDERS = ("scenarios", "personas", "rubrics")
+
+
+def escaping_links(root: Path) -> list[Path]:
+    """Symbolic links under ``root`` that lead outside it (none of them is read).
+
+    A ``scenarios``/``personas``/``rubrics`` folder that is itself a link out of
+    its content folder counts too.
+    """
+    def escapes(link: Path, base: Path) -> bool:
+        try:
+            return not link.resolve().is_relative_to(base.resolve())
+        except (OSError, RuntimeError):  # a loop of links leads nowhere, and is never read
+            return False
+
+    if root.is_symlink() and root.name.lower() in _SUBFOLDERS and escapes(root, root.parent):
+        return [root]
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_symlink() and escapes(p, root)
+                  and (p.suffix.lower() in (".yaml", ".yml") or p.is_dir()))
+
+
 def classify(path: Path, data: Any) -> str:
     """Which kind of content file this is: by its folder, else by its keys."""
     parents = [p.name.lower() for p in path.parents][:4]
@@ -106,6 +129,12 @@ def load_content(roots: list[Path]) -> Content:
     for root in roots:
         if not root.exists():
             content.problems.add(root, 1, "no such file or folder")
+            continue
+        refused = escaping_links(root)
+        for link in refused:
+            content.problems.add(link, 1, "a symbolic link to outside the content folder; "
+                                          "not read")
+        if root in refused:
             continue
         seen: dict[tuple[str, str], Path] = {}
         for path in yaml_files(root):
