@@ -21,7 +21,7 @@ def readability(words: list[str], sentences: int) -> dict[str, Any]:
     The formulas are textstat's; syllables are counted per word by textstat and
     cached, so scoring many answers does not count the same word twice.
     """
-    words = [w for w in words if any(c.isalpha() for c in w)]
+    words = [w for w in words if not w.isdigit()]
     if len(words) < 3 or sentences < 1:
         return {}
     try:

@@ -111,7 +111,7 @@ class CompiledRule:
         rule, lex = self.rule, self.lexicon
         assert lex is not None
         text = job.text.clean
-        hits = [(m.start(), m.end(), lex.entry_for(m.group())) for m in lex.regex.finditer(text)]
+        hits = lex.matches(text, job.text.words)
         if rule.fuzzy and lex.fuzzy_terms:
             words = [(w.start, w.end, w.text) for w in job.text.words]
             taken = [(s, e) for s, e, _ in hits]
