@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 
 from trainer import __version__
@@ -66,9 +67,9 @@ def add_app_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    previous = _sigterm_as_interrupt()
     try:
+        args = build_parser().parse_args(argv)
         if args.command is None:
             from trainer.cli import app_cmd
 
@@ -82,3 +83,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _sigterm_as_interrupt():
+    """Make SIGTERM end a command the way Ctrl+C does: the rehearsal is closed in the
+    history and the app restores the terminal, instead of dying mid-write."""
+    try:
+        return signal.signal(signal.SIGTERM, signal.default_int_handler)
+    except ValueError:  # not the main thread: leave signals to whoever embeds us
+        return None
