@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import ROOT
 from tests.reliability.fuzzing import answers, check_result, examples
+from tests.reliability.procs import db_state
 
 scoring = pytest.importorskip("trainer.engine.scoring.scorer",
                               reason="the scorer (trainer.engine.scoring) is not there yet")
@@ -152,3 +153,14 @@ def test_readable_score_shows_no_terminal_escape_from_the_answer():
     result = _rehearse("score", "-", stdin=answer.encode())
     assert result.returncode == 0, result.stderr
     assert b"\x1b]0;" not in result.stdout and b"\x1b[31m" not in result.stdout
+
+
+@pytest.mark.xfail(strict=True, reason="bug: bytes that are not UTF-8 reach sqlite as lone "
+                   "surrogates; add_turn raises UnicodeEncodeError and the drill dies "
+                   "(trainer/cli/drill.py _answers, trainer/store/store.py add_turn)")
+def test_drill_keeps_an_answer_with_bytes_that_are_not_utf8(tmp_path):
+    db = tmp_path / "h.sqlite3"
+    result = _rehearse("drill", "churn-model-drift", "--seed", "1", "--db", str(db),
+                       stdin=b"we \xff\xfe broke it, and I own the fix\n")
+    assert b"Traceback" not in result.stderr
+    assert db_state(db)["turns"] == 1
