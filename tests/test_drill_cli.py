@@ -157,3 +157,39 @@ def test_db_records_each_turn(monkeypatch, capsys, tmp_path):
     with store_module.open_store(db) as store:
         rid = store.conn.execute("SELECT max(id) FROM rehearsals").fetchone()[0]
         assert store.answers(rid) == answers
+
+
+def test_drill_records_into_the_default_history_and_resumes(monkeypatch, capsys, tmp_path):
+    from trainer.store import open_store
+
+    db = tmp_path / "default.sqlite3"
+    monkeypatch.setenv("REHEARSE_DB", str(db))
+    path = exemplar_path(seed=3)
+    code, _, _ = drill(monkeypatch, capsys, [SCENARIO, "--seed", "3", "--json"], path[:2])
+    assert code == 0
+    with open_store(db) as store:
+        rid, status = store.conn.execute(
+            "SELECT id, status FROM rehearsals ORDER BY id DESC LIMIT 1").fetchone()
+        assert status == "abandoned"  # input ended mid-meeting
+        assert store.answers(rid) == path[:2]
+
+    code, out, _ = drill(monkeypatch, capsys, ["--resume", str(rid), "--json"], path[2:])
+    assert code == 0, out
+    turns = [json.loads(line) for line in out.splitlines() if '"type": "turn"' in line]
+    assert [t["answer"] for t in turns] == path[2:]
+    with open_store(db) as store:
+        status = store.conn.execute("SELECT status FROM rehearsals WHERE id = ?",
+                                    (rid,)).fetchone()[0]
+        assert status == "finished"
+        assert store.answers(rid) == path
+
+
+def test_resume_of_unknown_rehearsal_is_a_clear_error(monkeypatch, capsys):
+    code, _, err = drill(monkeypatch, capsys, ["--resume", "999999"], [])
+    assert code == 2
+    assert "no rehearsal 999999" in err and "Traceback" not in err
+
+
+def test_drill_needs_a_scenario_or_resume(monkeypatch, capsys):
+    code, _, err = drill(monkeypatch, capsys, [], [])
+    assert code == 2 and "SCENARIO" in err

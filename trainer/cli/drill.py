@@ -23,8 +23,10 @@ MAX_TIPS = 3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", metavar="SCENARIO",
+    parser.add_argument("scenario", metavar="SCENARIO", nargs="?",
                         help="a scenario id (see 'rehearse list') or the path of a YAML file")
+    parser.add_argument("--resume", type=int, metavar="ID",
+                        help="carry on a rehearsal that was interrupted (see 'rehearse history')")
     parser.add_argument("--persona", metavar="ID", help="rehearse with another persona")
     parser.add_argument("--seed", type=int, metavar="N",
                         help="choose the CEO's line variants from this seed (default: random)")
@@ -37,17 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.engine.conversation import Rehearsal
-
-    content, scenario = load_scenario(args.scenario, getattr(args, "content", None))
-    persona_id = args.persona or scenario.persona
-    persona = content.personas.get(persona_id)
-    if persona is None:
-        known = ", ".join(sorted(content.personas)) or "none"
-        raise TrainerError(f"no persona '{persona_id}' (known: {known})", 2)
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
-    rehearsal = Rehearsal(scenario, persona, _scorer(content, args), seed=seed)
-    recorder = _open_recorder(args)
+    if args.resume is None and not args.scenario:
+        raise TrainerError("name a SCENARIO (see 'rehearse list') or --resume ID", 2)
+    if args.resume is not None:
+        rehearsal, recorder = _resumed(args)
+    else:
+        rehearsal, recorder = _started(args)
+    scenario, persona = rehearsal.scenario, rehearsal.persona
     out = Output(sys.stdout, args.json, persona.name)
     try:
         out.prompt(rehearsal.current)
@@ -66,10 +64,44 @@ def run(args: argparse.Namespace) -> int:
                 out.update(text, rehearsal.write_update(text))
         out.summary(rehearsal.summary())
     finally:
-        if recorder is not None:
-            recorder.finish(rehearsal)
-            recorder.store.close()
+        recorder.finish(rehearsal)
+        recorder.store.close()
     return 0
+
+
+def _started(args: argparse.Namespace) -> tuple[Any, Any]:
+    from trainer.engine.conversation import Rehearsal
+
+    content, scenario = load_scenario(args.scenario, getattr(args, "content", None))
+    persona_id = args.persona or scenario.persona
+    persona = content.personas.get(persona_id)
+    if persona is None:
+        known = ", ".join(sorted(content.personas)) or "none"
+        raise TrainerError(f"no persona '{persona_id}' (known: {known})", 2)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+    rehearsal = Rehearsal(scenario, persona, _scorer(content, args), seed=seed)
+    recorder = _open_recorder(args)
+    recorder.start(rehearsal, mode="drill")
+    return rehearsal, recorder
+
+
+def _resumed(args: argparse.Namespace) -> tuple[Any, Any]:
+    """Rebuild an interrupted rehearsal from its stored answers and carry on recording."""
+    from trainer.content.loader import load_content
+    from trainer.locations import content_roots
+    from trainer.store import StoreError
+    from trainer.store.resume import resume
+
+    content = load_content(content_roots(getattr(args, "content", None)))
+    recorder = _open_recorder(args)
+    try:
+        rehearsal = resume(recorder, args.resume, content, _scorer(content, args))
+    except StoreError as exc:
+        recorder.store.close()
+        raise TrainerError(str(exc), 2) from None
+    if not args.json:
+        print(f"Resuming rehearsal {args.resume} after {len(rehearsal.turns)} answer(s).")
+    return rehearsal, recorder
 
 
 # -- loading -------------------------------------------------------------------------
@@ -116,14 +148,10 @@ def _unknown(name: str, known: list[str]) -> str:
 
 
 def _scorer(content: Any, args: argparse.Namespace) -> Any:
-    from trainer.engine.scoring import Scorer, load_scorer
+    from trainer.engine.scoring import Scorer
+    from trainer.engine.scoring.config import load_user_config
 
-    try:
-        from trainer.engine.scoring.config import load_user_config
-
-        return Scorer(content, load_user_config(None))
-    except (ImportError, TypeError):  # an older scorer: let it load its own content
-        return load_scorer(getattr(args, "content", None))
+    return Scorer(content, load_user_config(None))
 
 
 def _answers(stream: TextIO):
@@ -140,9 +168,7 @@ def _answers(stream: TextIO):
 
 
 def _open_recorder(args: argparse.Namespace) -> Any:
-    """A history recorder when ``--db`` is given; a drill records nothing otherwise."""
-    if not getattr(args, "db", None):
-        return None
+    """The history every drill records into (``--db``, ``$REHEARSE_DB`` or the default)."""
     from trainer.cli.store_options import open_for_cli, user_of
     from trainer.store.recorder import Recorder
 
@@ -151,10 +177,7 @@ def _open_recorder(args: argparse.Namespace) -> Any:
 
 def _record(recorder: Any, rehearsal: Any, turn: Any) -> None:
     """The history hook: each scored turn is committed as soon as it exists."""
-    if recorder is not None:
-        if recorder.rehearsal_id(rehearsal) is None:
-            recorder.start(rehearsal, mode="drill")
-        recorder.record_turn(rehearsal, turn)
+    recorder.record_turn(rehearsal, turn)
 
 
 # -- output --------------------------------------------------------------------------
