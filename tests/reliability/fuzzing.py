@@ -403,3 +403,20 @@ def check_result(answer: str, result: Any) -> dict[str, Any]:
     for item in data["checklist"]:
         assert isinstance(item["passed"], bool), item
     return data
+
+
+def answer_contexts(scorer: Any) -> list[Any]:
+    """No context, the interview track, and full scenario nodes (facts, persona, points)."""
+    from trainer.engine.scoring.context import AnswerContext
+
+    content = scorer.content
+    out = [None, AnswerContext(track="interview", question="Tell me about a failure.")]
+    for scenario in content.scenarios.values():
+        node = next(iter(scenario.nodes.values()))
+        out.append(AnswerContext(
+            track=scenario.track, question=node.question or node.lines[0], budget=node.budget,
+            facts=list(scenario.facts), persona=content.personas.get(scenario.persona),
+            rubric=scenario.rubric_id, talking_points=list(node.talking_points)))
+        if len(out) >= 5:
+            break
+    return out

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from tests.reliability.fuzzing import answers, check_result, examples
+from tests.reliability.fuzzing import answer_contexts, answers, check_result, examples
 from tests.reliability.procs import db_state
 
 scoring = pytest.importorskip("trainer.engine.scoring.scorer",
@@ -31,20 +31,7 @@ def scorer():
 
 @pytest.fixture(scope="module")
 def contexts(scorer):
-    """No context, the interview track, and a full scenario node (facts, persona, points)."""
-    from trainer.engine.scoring.context import AnswerContext
-
-    content = scorer.content
-    out = [None, AnswerContext(track="interview", question="Tell me about a failure.")]
-    for scenario in content.scenarios.values():
-        node = next(iter(scenario.nodes.values()))
-        out.append(AnswerContext(
-            track=scenario.track, question=node.question or node.lines[0], budget=node.budget,
-            facts=list(scenario.facts), persona=content.personas.get(scenario.persona),
-            rubric=scenario.rubric_id, talking_points=list(node.talking_points)))
-        if len(out) >= 5:
-            break
-    return out
+    return answer_contexts(scorer)
 
 
 @examples(2500)
