@@ -1,6 +1,6 @@
 """The reliability figures: generated documents and answers, injected faults, rows lost.
 
-    python benchmarks/faults.py            # about 5,000 documents, 5,000 answers, ~3 minutes
+    python benchmarks/faults.py            # about 5,000 documents, 6,000 answers, ~4 minutes
     python benchmarks/faults.py --quick    # a smaller run, under a minute
 
 Faults, each against real ``rehearse`` processes and a real SQLite file:
@@ -46,7 +46,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rehearse-faults-") as tmp:
         work = Path(tmp)
         started = time.perf_counter()
-        fuzz(0.25 if args.quick else 2.2, figures, failures)
+        fuzz(0.25 if args.quick else 2.5, figures, failures)
         faults = Counter()
         lost = 0
         lost += kill_drills(work, kills, rng, faults, failures)

@@ -33,13 +33,13 @@ def test_random_text_gives_problems_not_tracebacks(workbench, folder, text):
     assert outcome.mine() or isinstance(yaml.safe_load(text), dict)
 
 
-@examples(500)
+@examples(400)
 @given(folder=folders, data=top_level)
 def test_random_data_gives_problems_not_tracebacks(workbench, folder, data):
     workbench.check(f"{folder}/data.yaml", dump(data), must_fail=not isinstance(data, dict))
 
 
-@examples(1000)
+@examples(850)
 @given(mutant=shipped_mutants())
 def test_mutated_shipped_files_give_problems_not_tracebacks(workbench, mutant):
     rel, text = mutant
@@ -53,7 +53,7 @@ def test_hostile_documents_are_refused_in_bounded_time(workbench, doc, folder):
     workbench.check(f"{folder}/hostile.yaml", raw, must_fail=must_fail)
 
 
-@examples(200)
+@examples(100)
 @given(key=st.sampled_from(["id", "title", "nodes", "start", "persona"]), value=nested_data)
 def test_unknown_top_level_key_is_named_with_its_line(workbench, key, value):
     text = (workbench.shipped_text("scenarios/churn-model-drift.yaml")
