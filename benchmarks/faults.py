@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SEED = 20240502
+ACKED: Counter[str] = Counter()
+"""Answers acknowledged on stdout by faulted drills, and rows by raw store writers."""
 
 
 def main() -> int:
@@ -75,6 +77,7 @@ def fuzz(scale: float, figures: dict, failures: list[str]) -> None:
         failures.append(f"the fuzzing tests failed (pytest exit {int(code)})")
     figures["documents"] = fuzzing.COUNTS["documents"]
     figures["answers"] = fuzzing.COUNTS["answers"]
+    figures["slowest_document_s"] = fuzzing.SLOWEST["document_s"]
 
 
 # -- processes ------------------------------------------------------------------------
@@ -116,6 +119,7 @@ def _drill_until_fault(db: Path, user: str, sig: int, rng: random.Random,
     os.killpg(proc.pid, sig) if sig == signal.SIGKILL else proc.send_signal(sig)
     out, err = proc.communicate(timeout=60)
     acked += _count_acks(out.splitlines())
+    ACKED["answers"] += acked
     if "Traceback" in err:
         failures.append(f"traceback after {signal.Signals(sig).name}: {err[-300:]}")
     rows, integrity = _rows_for(db, user)
@@ -179,6 +183,7 @@ def concurrent_writers(work: Path, rounds: int, faults: Counter, failures: list[
             if p.returncode != 0 or "Traceback" in err or "locked" in err.lower():
                 failures.append(f"drill writer {k} (round {r}): exit {p.returncode}: {err[-300:]}")
             rows, integrity = _rows_for(db, f"writer-{r}-{k}")
+            ACKED["answers"] += _count_acks(out.splitlines())
             lost += max(0, _count_acks(out.splitlines()) - rows)
             if integrity != "ok":
                 failures.append(f"integrity after concurrent drills: {integrity}")
@@ -195,6 +200,7 @@ def concurrent_writers(work: Path, rounds: int, faults: Counter, failures: list[
             if w.returncode != 0 or "locked" in err.lower():
                 failures.append(f"store writer {k}: exit {w.returncode}: {err[-300:]}")
             rows, _ = _rows_for(db, f"raw-{r}-{k}")
+            ACKED["rows"] += len(out.split())
             lost += max(0, len(out.split()) - rows)
         faults["concurrent store writers"] += 8
     return lost
@@ -265,6 +271,8 @@ def report(figures: dict, faults: Counter, lost: int, failures: list[str]) -> No
         ("answers tried", f"{figures.get('answers', 0):,}"),
         ("faults injected", f"{sum(v for k, v in faults.items() if 'recovered' not in k):,}"),
         *((f"  {kind}", f"{count:,}") for kind, count in faults.items()),
+        ("acknowledged answers checked", f"{ACKED['answers']:,}"),
+        ("acknowledged store rows checked", f"{ACKED['rows']:,}"),
         ("rows lost", f"{lost:,}"),
         ("failed checks", f"{len(failures):,}"),
     ]
@@ -274,11 +282,13 @@ def report(figures: dict, faults: Counter, lost: int, failures: list[str]) -> No
           f"{os.cpu_count()} CPU)")
     for key, value in rows:
         print(f"  {key:<{width}}{value:>8}")
+    print(f"  (slowest single document: {figures.get('slowest_document_s', 0):.2f} s)")
     for failure in failures:
         print(f"FAILED: {failure}")
     print(json.dumps({"documents": figures.get("documents", 0),
                       "answers": figures.get("answers", 0), "faults": dict(faults),
-                      "rows_lost": lost, "failed_checks": len(failures)}))
+                      "acknowledged": dict(ACKED), "rows_lost": lost,
+                      "failed_checks": len(failures)}))
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from trainer.problems import Problem
 
 COUNTS: Counter[str] = Counter()
 """How many documents and answers the checks have seen (read by faults.py)."""
+SLOWEST: dict[str, float] = {"document_s": 0.0}
 
 LOAD_BOUND_S = 10.0
 """A safety net against hangs, not a speed target (benchmarks/faults.py prints the max)."""
@@ -122,6 +123,7 @@ class Workbench:
             loader.load_file = _real_load_file
         seconds = time.perf_counter() - start
         self.max_seconds = max(self.max_seconds, seconds)
+        SLOWEST["document_s"] = max(SLOWEST["document_s"], seconds)
         COUNTS["documents"] += 1
         return Outcome(path, list(content.problems), seconds)
 
