@@ -23,7 +23,7 @@ def briefing_text(markdown: str) -> Text:
     The full Markdown widget costs a tenth of a second to import; the briefing screen uses it.
     """
     text = Text()
-    for line in markdown.strip().splitlines():
+    for line in _paragraph_lines(markdown):
         stripped = line.lstrip()
         if stripped.startswith(("- ", "* ")):
             line = line[: len(line) - len(stripped)] + "• " + stripped[2:]
@@ -31,6 +31,20 @@ def briefing_text(markdown: str) -> Text:
             text.append(part, "bold" if i % 2 else "")
         text.append("\n")
     return text
+
+
+def _paragraph_lines(markdown: str) -> list[str]:
+    """Lines as Markdown would show them: a wrapped line continues the one before it."""
+    lines: list[str] = []
+    for line in markdown.strip().splitlines():
+        stripped = line.strip()
+        starts_block = not stripped or stripped.startswith(("- ", "* ", "#", "|", ">")) or (
+            stripped[:1].isdigit() and ". " in stripped[:4])
+        if lines and lines[-1].strip() and not starts_block:
+            lines[-1] = f"{lines[-1].rstrip()} {stripped}"
+        else:
+            lines.append(line)
+    return lines
 
 
 class HomeScreen(Screen):
