@@ -14,7 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.content.loader import load_content, yaml_files
+    from trainer.content.files import yaml_files
+    from trainer.content.loader import load_content
     from trainer.locations import content_roots, content_subdirs, shipped_content
 
     if args.paths:

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from trainer.content import errors
+from trainer.content.files import escaping_links, yaml_files
 from trainer.content.models.persona import Persona
 from trainer.content.models.rubric import Lexicon, RubricSet, Rule
 from trainer.content.models.scenario import DIMENSIONS, Scenario
@@ -45,48 +46,6 @@ class Content:
 
     def source(self, kind: str, item_id: str) -> Path | None:
         return self.sources.get((kind, item_id))
-
-
-def yaml_files(root: Path) -> list[Path]:
-    """YAML files under ``root`` (or ``root`` itself), in a stable order.
-
-    Symbolic links that lead outside the folder are skipped, so a content folder
-    cannot be made to read files elsewhere on the machine.
-    """
-    if root.is_file():
-        return [root]
-    base = root.resolve()
-    found = []
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
-            continue
-        if not path.resolve().is_relative_to(base):
-            continue
-        found.append(path)
-    return found
-
-
-_SUBFOLDERS = ("scenarios", "personas", "rubrics")
-
-
-def escaping_links(root: Path) -> list[Path]:
-    """Symbolic links under ``root`` that lead outside it (none of them is read).
-
-    A ``scenarios``/``personas``/``rubrics`` folder that is itself a link out of
-    its content folder counts too.
-    """
-    def escapes(link: Path, base: Path) -> bool:
-        try:
-            return not link.resolve().is_relative_to(base.resolve())
-        except (OSError, RuntimeError):  # a loop of links leads nowhere, and is never read
-            return False
-
-    if root.is_symlink() and root.name.lower() in _SUBFOLDERS and escapes(root, root.parent):
-        return [root]
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*") if p.is_symlink() and escapes(p, root)
-                  and (p.suffix.lower() in (".yaml", ".yml") or p.is_dir()))
 
 
 def classify(path: Path, data: Any) -> str:

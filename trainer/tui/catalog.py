@@ -40,23 +40,20 @@ class Catalog:
     personas: dict[str, PersonaCard] = field(default_factory=dict)
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".yaml", ".yml"))
-
-
 def peek_catalog(roots: list[Path]) -> Catalog:
     """Read id, title, track, ... of each scenario and persona; skip what doesn't parse."""
-    import yaml
+    # The project's own loader: the limits on size, depth and aliases hold here too.
+    from trainer.content.files import yaml_files
+    from trainer.content.yaml_io import load_file
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     catalog = Catalog()
     for root in roots:
         kind = root.name.lower()
         if kind not in ("scenarios", "personas") or not root.is_dir():
             continue
-        for path in _yaml_files(root):
+        for path in yaml_files(root):
             try:
-                data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+                data: Any = load_file(path).data
                 if kind == "personas":
                     catalog.personas[data["id"]] = PersonaCard(data["id"], str(data["name"]))
                 else:
