@@ -92,6 +92,16 @@ def _sigterm_as_interrupt():
     """Make SIGTERM end a command the way Ctrl+C does: the rehearsal is closed in the
     history and the app restores the terminal, instead of dying mid-write."""
     try:
-        return signal.signal(signal.SIGTERM, signal.default_int_handler)
+        return signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread: leave signals to whoever embeds us
         return None
+
+
+def _on_sigterm(signum, frame) -> None:
+    handler = signal.getsignal(signal.SIGINT)
+    if callable(handler) and handler is not signal.default_int_handler:
+        # an event loop's own Ctrl+C handler (the app's): it cancels the loop's main
+        # task, so the app shuts down in order; an exception raised here would not
+        handler(signal.SIGINT, frame)
+        return
+    raise KeyboardInterrupt
