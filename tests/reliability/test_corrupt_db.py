@@ -60,10 +60,6 @@ def test_an_unreadable_database_is_moved_aside_with_a_message(history_db, how):
     assert list(history_db.parent.glob("history.sqlite3.corrupt-*"))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a file whose header is intact but whose pages are "
-                   "damaged opens; 'rehearse history' then dies with sqlite3.DatabaseError "
-                   "'database disk image is malformed' (trainer/store/db.py connect, "
-                   "trainer/store/queries.py _rows)")
 def test_a_database_with_damaged_pages_gives_a_message(history_db):
     damage(history_db, "pages")
     check_history_survives(history_db)

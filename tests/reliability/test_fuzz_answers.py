@@ -122,8 +122,6 @@ def test_score_jsonl_answers_every_line_with_strict_json(tmp_path):
         json.dumps(item, allow_nan=False)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a lone surrogate escape in a JSON line crashes the "
-                   "batch with UnicodeEncodeError at print (trainer/cli/score.py, _batch)")
 def test_score_jsonl_survives_a_lone_surrogate():
     lines = ['{"id": "surrogate", "answer": "\\ud800 we rolled back"}',
              '{"id": "next", "answer": "ok"}']
@@ -133,8 +131,6 @@ def test_score_jsonl_survives_a_lone_surrogate():
     assert [item.get("id") for item in out] == ["surrogate", "next"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the readable report prints the answer's terminal "
-                   "escape sequences as they are (trainer/cli/score_report.py)")
 def test_readable_score_shows_no_terminal_escape_from_the_answer():
     answer = "we rolled back \x1b[31mRED\x1b[0m \x1b]0;title\x07 and I own it"
     result = _rehearse("score", "-", stdin=answer.encode())
@@ -142,9 +138,6 @@ def test_readable_score_shows_no_terminal_escape_from_the_answer():
     assert b"\x1b]0;" not in result.stdout and b"\x1b[31m" not in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="bug: bytes that are not UTF-8 reach sqlite as lone "
-                   "surrogates; add_turn raises UnicodeEncodeError and the drill dies "
-                   "(trainer/cli/drill.py _answers, trainer/store/store.py add_turn)")
 def test_drill_keeps_an_answer_with_bytes_that_are_not_utf8(tmp_path):
     db = tmp_path / "h.sqlite3"
     result = _rehearse("drill", "churn-model-drift", "--seed", "1", "--db", str(db),

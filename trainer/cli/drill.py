@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from trainer.cli.store_options import add_db_option, add_user_option
 from trainer.problems import TrainerError
+from trainer.text import clean, printable
 
 MAX_TIPS = 3
 """Findings shown after an answer: the few that teach the most."""
@@ -161,7 +162,7 @@ def _answers(stream: TextIO):
         if not line:
             return
         if line.strip():
-            yield line.rstrip("\r\n")
+            yield clean(line.rstrip("\r\n"))
 
 
 # -- history -------------------------------------------------------------------------
@@ -190,7 +191,7 @@ class Output:
         self.stream, self.as_json, self.name = stream, as_json, name
 
     def _print(self, text: str = "") -> None:
-        print(text, file=self.stream, flush=True)
+        print(printable(text), file=self.stream, flush=True)
 
     def _json(self, data: dict[str, Any]) -> None:
         self._print(json.dumps(data, ensure_ascii=False))

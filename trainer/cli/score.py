@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from trainer.problems import TrainerError
+from trainer.text import clean
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         return _batch(scorer, args)
     ctx = _context(scorer, args) if args.scenario or args.node else AnswerContext(
         track=args.track or "incident", question=args.question)
-    answer = _answer(args.text)
+    answer = clean(_answer(args.text))
     result = scorer.score(answer, ctx)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -97,7 +98,7 @@ def _batch(scorer, args: argparse.Namespace) -> int:
             track = item.get("track") or args.track or "incident"
             ctx = AnswerContext(track=track, question=item.get("question") or args.question)
             out: dict[str, Any] = {"id": item.get("id")}
-            out.update(scorer.score(item["answer"], ctx).to_dict())
+            out.update(scorer.score(clean(item["answer"]), ctx).to_dict())
             print(json.dumps(out, ensure_ascii=False), flush=False)
     sys.stdout.flush()
     return 0

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.text import Text
 
 from trainer.engine.scoring.result import ScoreResult
+from trainer.text import printable
 
 _STYLES = {
     "jargon": "bold magenta", "hedge": "bold yellow", "blame": "bold red", "passive": "red",
@@ -20,10 +21,10 @@ def print_report(answer: str, result: ScoreResult, console: Console | None = Non
     console = console or Console(highlight=False)
     console.print(f"[bold]Overall {result.overall}/100[/bold]")
     for name, dim in result.dimensions.items():
-        console.print(f"  {name:<11} {dim.score:>3}  {dim.summary}", markup=False)
+        console.print(printable(f"  {name:<11} {dim.score:>3}  {dim.summary}"), markup=False)
     console.print()
     shown = answer[: len(answer)] if len(answer) <= 20_000 else answer[:20_000]
-    text = Text(shown)
+    text = Text(printable(shown))  # same length: the spans still line up
     for f in result.findings:
         if f.end > f.start:
             style = _STYLES.get(f.kind, "bold" if f.effect == "penalty" else "green")
@@ -40,14 +41,14 @@ def print_report(answer: str, result: ScoreResult, console: Console | None = Non
         line = f"  - {f.rule}: {where}{f.message}"
         if f.suggestion:
             line += f"\n      try: {f.suggestion}"
-        console.print(line, markup=False)
+        console.print(printable(line), markup=False)
     console.print("[bold]Checklist[/bold]")
     for item in result.checklist:
         mark = "[green]pass[/green]" if item.passed else "[red]miss[/red]"
         console.print(f"  {mark} {item.item}: ", end="")
-        console.print(item.evidence, markup=False)
+        console.print(printable(item.evidence), markup=False)
     stats = result.stats
     console.print(f"{stats.get('words', 0)} words, about {stats.get('speaking_seconds', 0)} s "
                   f"spoken (budget {stats.get('budget', 0)} words)", markup=False)
     for note in result.notes:
-        console.print(f"note: {note}", markup=False)
+        console.print(printable(f"note: {note}"), markup=False)
