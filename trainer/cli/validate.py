@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         roots = content_roots(args.content)
         checked = roots
     content = load_content(roots)
-    shown = [p for p in content.problems if _within(Path(p.path), checked)]
+    shown = sorted({p for p in content.problems if _within(Path(p.path), checked)})
     for problem in shown:
         print(f"{_display(problem.path)}:{problem.line}: {problem.message}")
     files = sum(len(yaml_files(p)) for p in checked if p.exists())
