@@ -221,6 +221,10 @@ class RubricSet(Strict):
         description="A dimension's score before any evidence (default: the scorer's).",
     )
     wpm: int = Field(150, ge=60, le=300, description="Speaking pace for the time estimate.")
+    unfocused: float = Field(
+        0.3, ge=0, le=1,
+        description="Weight factor for a dimension a node's explicit 'focus' leaves out.",
+    )
     focus: dict[Dimension, Focus] = Field(
         default_factory=dict,
         description="Dimensions that weigh in full only when the question asks for them "

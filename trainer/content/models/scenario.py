@@ -140,6 +140,13 @@ class Node(Strict):
     budget: int | None = Field(
         None, ge=5, le=1000, description="Answer budget in words (default: the track's)."
     )
+    focus: list[Dimension] = Field(
+        default_factory=list,
+        description="What this question asks for (e.g. [impact] for 'What does it cost?'). "
+        "Brevity, ownership, jargon, confidence and accuracy always count; impact, "
+        "solution, follow_up, structure and tailoring weigh less unless listed. "
+        "Default: guessed from the question's wording by the rubric set.",
+    )
     exemplar: str | None = Field(None, description="A strong answer, shown on request.")
     set: dict[Slug, Scalar] = Field(default_factory=dict, description="Variables set on entry.")
     branches: list[Branch] = Field(default_factory=list)

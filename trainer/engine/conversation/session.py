@@ -182,6 +182,7 @@ class Rehearsal:
         if node_id is None or node_id == self.current.node_id:
             question, budget = self.current.question, self.current.budget
             points = self.current.talking_points
+            node = self.node
         else:
             node = self.scenario.nodes[node_id]
             question, budget = node.question or node.lines[0], node.budget or self._budget_default
@@ -189,7 +190,8 @@ class Rehearsal:
         return AnswerContext(
             track=self.scenario.track, question=question, budget=budget,
             facts=list(self.scenario.facts), persona=self.persona, rubric=self.scenario.rubric,
-            talking_points=list(points),
+            talking_points=list(points), focus=list(node.focus),
+            briefing=self.scenario.briefing,
         )
 
     def answer(self, text: str) -> Turn:

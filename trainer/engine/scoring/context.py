@@ -29,5 +29,10 @@ class AnswerContext:
     """Rubric set id; ``None`` means the set named like the track."""
     disabled: set[str] = field(default_factory=set)
     """Rule ids switched off for this answer only."""
+    briefing: str = ""
+    """The briefing's text: a number it states is never marked wrong when quoted."""
+    focus: list[str] = field(default_factory=list)
+    """Dimensions the question asks for (a node's ``focus``); empty means guess from
+    the question's wording."""
     talking_points: list[TalkingPoint] = field(default_factory=list)
     """The node's talking points; the result says which the answer covered."""

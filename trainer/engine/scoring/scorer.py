@@ -101,11 +101,11 @@ class Scorer:
         if "accuracy" in dims and not job.stats.get("facts_checked"):
             dims.remove("accuracy")  # no number of the answer could be checked
         findings = aggregate.cap_points(
-            [f for f in job.findings if f.dimension in dims], self._caps)
+            _one_verdict_per_span([f for f in job.findings if f.dimension in dims]), self._caps)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scores = aggregate.dimension_scores(dims, findings, rubric_set)
         scores = aggregate.scale_for_length(scores, text.word_count, notes)
-        weights = _weights(rubric_set, ctx.question)
+        weights = _weights(rubric_set, ctx.question, ctx.focus)
         stats = self._stats(job, text, budget)
         stats["weights"] = {d: round(weights.get(d, 1.0), 2) for d in scores}
         if text.capped:
@@ -146,9 +146,35 @@ class Scorer:
         return stats
 
 
-def _weights(rubric_set: RubricSet, question: str | None) -> dict[str, float]:
-    """The set's weights, with dimensions the question did not ask for weighed less."""
+def _one_verdict_per_span(findings: list) -> list:
+    """Two penalties of one dimension on overlapping words count once (the heavier one),
+    so that a general rule never doubles up on what a specific rule already reported."""
+    kept: list = []
+    for f in sorted(findings, key=lambda f: (-(f.points or 0), -(f.end - f.start))):
+        if f.effect == "penalty" and f.end > f.start and any(
+                k.effect == "penalty" and k.dimension == f.dimension
+                and k.start < f.end and f.start < k.end for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+_HOW = frozenset({"brevity", "ownership", "jargon", "confidence", "accuracy"})
+"""Dimensions about how an answer is said, whatever the question."""
+
+
+def _weights(rubric_set: RubricSet, question: str | None,
+             focus: list[str] | None = None) -> dict[str, float]:
+    """The set's weights, with dimensions the question did not ask for weighed less.
+
+    A node that names its ``focus`` says exactly what it asks; otherwise the
+    question's wording is matched against the set's ``focus`` patterns.
+    """
     weights = {d: float(w) for d, w in rubric_set.weights.items()}
+    if focus:
+        # How an answer is said always counts in full; what it says counts for what was asked.
+        return {d: w if d in focus or d in _HOW else w * rubric_set.unfocused
+                for d, w in weights.items()}
     if not question:
         return weights
     for dim, focus in rubric_set.focus.items():
