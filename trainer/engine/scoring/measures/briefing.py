@@ -49,6 +49,7 @@ def fact_check(rule, job: Job) -> None:
     if not facts:
         return
     checked = 0
+    stated = _briefing_values(job.ctx.briefing)
     for q in job.quantities:
         if q.value is None:
             continue
@@ -57,6 +58,9 @@ def fact_check(rule, job: Job) -> None:
             continue
         checked += 1
         match = next((f for f, base in related if _agrees(q, f, base)), None)
+        if match is None and any(abs(q.value - v) <= 1e-9 * max(1.0, abs(v))
+                                 for v in stated.get(q.family, ())):
+            continue  # the briefing states this number somewhere: quoting it is not an error
         if match is not None:
             job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
                     points=0, kind="number", label=match.label, fact=_fmt(match.value, match))
@@ -67,8 +71,36 @@ def fact_check(rule, job: Job) -> None:
     job.stats["facts_checked"] = checked
 
 
+_NEAR = 60
+"""Characters either side of a number in which a fact's keyword ties the two together."""
+
+
+def _briefing_values(briefing: str) -> dict[str, set[float]]:
+    """Every quantity the briefing itself states, by unit family (cached per briefing)."""
+    if not briefing:
+        return {}
+    cached = _BRIEFING_CACHE.get(briefing)
+    if cached is None:
+        from trainer.engine.scoring.quantities import find_quantities
+
+        cached = {}
+        for q in find_quantities(briefing.replace("**", "")):
+            if q.value is not None:
+                cached.setdefault(q.family, set()).add(q.value)
+        if len(_BRIEFING_CACHE) > 64:
+            _BRIEFING_CACHE.clear()
+        _BRIEFING_CACHE[briefing] = cached
+    return cached
+
+
+_BRIEFING_CACHE: dict[str, dict[str, set[float]]] = {}
+
+
 def _related_facts(q: Quantity, facts: list[Fact], job: Job) -> list[tuple[Fact, float]]:
-    sentence = job.text.sentence_at(q.start).text.lower()
+    sentence_span = job.text.sentence_at(q.start)
+    lo = max(q.start - _NEAR, sentence_span.start)
+    hi = min(q.end + _NEAR, sentence_span.end)
+    sentence = job.text.lower[lo:hi]
     out = []
     for fact in facts:
         family, base = fact_family(fact)
