@@ -27,6 +27,7 @@ _WHEN = re.compile(
     r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}(?::\d{2})?\s?(?:am|pm)"
     r"|\d{1,2}:\d{2}|tomorrow|today|tonight|this (?:morning|afternoon|evening|week)"
     r"|end of (?:the )?(?:day|week|month)|eod|eow|next week|midday|noon"
+    r"|(?:by|on|until) the \d{1,2}(?:st|nd|rd|th)"
     r"|(?:within|in) (?:\d+|an?|one|two|three|four|five|six|twelve|24|48) "
     r"(?:hours?|days?|weeks?))\b",
     re.IGNORECASE)
@@ -47,11 +48,14 @@ _OPEN = re.compile(r"\b(?:still (?:checking|investigating|confirming|looking|ver
 _OWNER = re.compile(r"(?:\b(?:I|I'll|I will|I'm|my team|our team|we|we'll|owner|owned by|"
                     r"lead|DRI)\b|\b[A-Z][a-z]+(?= (?:is |will |to |and |owns |leads |retrains |"
                     r"ships |adds |fixes |runs |checks |reviews |builds |writes |rolls |"
-                    r"monitors |deploys |takes |has )|\)|:))")
+                    r"monitors |deploys |takes |has )|\)|:)"
+                    # a name (or a name's team) doing something: "Raj sets up", "Dana's team emails"
+                    r"|\b[A-Z][a-z]+(?:'s(?: [a-z]+){1,2})? (?=[a-z]{2,}s\b))")
 _ACTION = re.compile(r"\b(?:fix|fixes|fixing|retrain\w*|roll\w* back|rollback|add\w*|ship\w*|"
                      r"deploy\w*|build\w*|review\w*|monitor\w*|alert\w*|patch\w*|restor\w*|"
                      r"backfill\w*|pin\w*|block\w*|migrat\w*|test\w*|run\w*|check\w*|"
-                     r"replac\w*|updat\w*|hold\w*|set\w* up|launch\w*|will|action)\b",
+                     r"replac\w*|updat\w*|hold\w*|set\w* up|launch\w*|will|action|mov\w*|"
+                     r"remov\w*|start\w*|freez\w*|email\w*|send\w*|cancel\w*|clean\w*)\b",
                      re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next update|(?:i'll|i will|we'll|we will) (?:update|send|write|report|"
                    r"follow up|get back|confirm|share)|update you|hear from (?:me|us)|"
