@@ -242,9 +242,7 @@ def feedback_lines(score: Any, points: list[Any]) -> list[str]:
     """The scores, the findings that teach most, and the talking points missed."""
     dims = " · ".join(f"{k} {v.score}" for k, v in score.dimensions.items())
     lines = [f"  Score {score.overall}/100 · {dims}"]
-    penalties = [f for f in score.findings if f.effect == "penalty"]
-    penalties.sort(key=lambda f: not (f.text and len(f.text) < 60))  # quoted words first
-    for f in penalties[:MAX_TIPS]:
+    for f in score.tips(MAX_TIPS):
         quote = f'"{f.text}": ' if f.text and len(f.text) < 60 else ""
         tip = f" -> {f.suggestion}" if f.suggestion else ""
         lines.append(f"  - {quote}{f.message}{tip}")

@@ -83,6 +83,18 @@ class ScoreResult:
             for f in self.findings
         )
 
+    def tips(self, limit: int = 3) -> list[Finding]:
+        """The penalties that teach the most, for the feedback shown after an answer.
+
+        Those that quote the answer's own words come first (they say what to change),
+        then those in dimensions this question weighs most, then the costliest.
+        """
+        weights = self.stats.get("weights", {})
+        penalties = [f for f in self.findings if f.effect == "penalty"]
+        penalties.sort(key=lambda f: (not (f.text and len(f.text) < 60),
+                                      -weights.get(f.dimension, 1.0), -(f.points or 0)))
+        return penalties[:limit]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "overall": self.overall,

@@ -46,10 +46,7 @@ class Transcript(VerticalScroll):
         else:
             widgets.append(HighlightedAnswer(text, result.findings, classes="answer"))
             widgets.append(ScoreLine(result))
-            penalties = [f for f in result.findings if f.effect == "penalty"]
-            # Findings that point at words first: they teach more than "no number anywhere".
-            penalties.sort(key=lambda f: not (f.text and len(f.text) < 60))
-            for f in penalties[:3]:
+            for f in result.tips(3):
                 tip = f" → {f.suggestion}" if f.suggestion else ""
                 quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else ""
                 widgets.append(Static(f"{quote}{f.message}{tip}", classes="tip", markup=False))
