@@ -220,3 +220,56 @@ class _Builder:
 
 
 _MISSING = object()
+
+
+def peek(path: Path, keys: frozenset[str],
+         stop_at: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The top-level values of ``keys`` in a mapping file, read without building the rest.
+
+    For lists that need a few fields before the full load (the home screen): it reads
+    events until every key is found and skips nested content, so a scenario's long
+    conversation tree costs nothing. Nested values are returned only as lists of
+    scalars. Reading stops at a top-level key in ``stop_at`` (a section known to be
+    long and not needed). Same limits as a full load; raises YamlError.
+    """
+    if path.stat().st_size > MAX_BYTES:
+        raise YamlError("file too large")
+    found: dict[str, Any] = {}
+    depth, key, expect_key, seq = 0, None, True, None
+    try:
+        for event in yaml.parse(path.read_bytes().decode("utf-8-sig"), Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlError(f"nesting is deeper than {MAX_DEPTH} levels")
+                if depth == 2 and isinstance(event, yaml.SequenceStartEvent) and key in keys:
+                    seq = []
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+                if depth == 1:
+                    if seq is not None:
+                        found[key] = seq
+                        seq = None
+                    expect_key = True
+                    if keys <= found.keys():
+                        break
+            elif isinstance(event, yaml.ScalarEvent):
+                if depth == 1 and expect_key:
+                    key, expect_key = event.value, False
+                    if key in stop_at:
+                        break
+                elif depth == 1:
+                    if key in keys:
+                        found[key] = event.value
+                        if keys <= found.keys():
+                            break
+                    expect_key = True
+                elif depth == 2 and seq is not None:
+                    seq.append(event.value)
+            elif isinstance(event, yaml.AliasEvent) and depth == 1:
+                expect_key = True
+    except yaml.YAMLError as exc:
+        raise YamlError(f"not valid YAML: {exc}") from None
+    except UnicodeDecodeError:
+        raise YamlError("not UTF-8 text") from None
+    return found

@@ -40,11 +40,16 @@ class Catalog:
     personas: dict[str, PersonaCard] = field(default_factory=dict)
 
 
+_SCENARIO_KEYS = frozenset({"id", "title", "track", "difficulty", "persona", "summary",
+                            "briefing", "tags"})
+_PERSONA_KEYS = frozenset({"id", "name"})
+
+
 def peek_catalog(roots: list[Path]) -> Catalog:
     """Read id, title, track, ... of each scenario and persona; skip what doesn't parse."""
     # The project's own loader: the limits on size, depth and aliases hold here too.
     from trainer.content.files import yaml_files
-    from trainer.content.yaml_io import load_file
+    from trainer.content.yaml_io import peek
 
     catalog = Catalog()
     for root in roots:
@@ -53,7 +58,8 @@ def peek_catalog(roots: list[Path]) -> Catalog:
             continue
         for path in yaml_files(root):
             try:
-                data: Any = load_file(path).data
+                data: Any = peek(path, _PERSONA_KEYS if kind == "personas" else _SCENARIO_KEYS,
+                                 stop_at=frozenset({"nodes", "facts", "reactions"}))
                 if kind == "personas":
                     catalog.personas[data["id"]] = PersonaCard(data["id"], str(data["name"]))
                 else:
