@@ -38,6 +38,10 @@ class RehearseApp(App):
                 tooltip="Jargon and how to say it plainly"),
         Binding("ctrl+t", "toggle_theme", "Theme", id="app.theme",
                 tooltip="Switch between the dark and the light theme"),
+        Binding("f4", "history", "History", id="app.history",
+                tooltip="Rehearsals, trends, coach review and comparison"),
+        Binding("f6", "switch_participant", "Who", id="app.participant",
+                tooltip="Switch who is rehearsing (for a coaching session)"),
     ]
 
     def __init__(self, content_dirs: list[str] | None = None, seed: int | None = None,
@@ -63,6 +67,8 @@ class RehearseApp(App):
         # already lists the scenarios; the slow validation runs in a worker afterwards.
         self._catalog_ready(peek_catalog(self.content_dirs))
         self.load_content()
+        for notice in getattr(self.store, "notices", None) or []:
+            self.notify(notice, title="History", severity="warning", timeout=15)
 
     # -- loading, off the UI thread ------------------------------------------------
 
@@ -204,6 +210,53 @@ class RehearseApp(App):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    def action_switch_participant(self) -> None:
+        from trainer.tui.dialogs.ask import AskDialog
+
+        recorder = self.store
+        if recorder is None or not hasattr(recorder, "store"):
+            self.notify("History is off in this run.", severity="warning")
+            return
+
+        def switch(name: str | None) -> None:
+            if name:
+                recorder.participant = name
+                self.go_home()
+                self.screen_stack[0].post_message(ContentReady(self.catalog))
+                self.notify(f"Now rehearsing as {name}.")
+
+        others = [p for p in recorder.store.participants() if p != recorder.participant]
+        self.push_screen(AskDialog(
+            "Who is rehearsing?", f"Now: {recorder.participant}. Pick someone or type a new name.",
+            choices=others, placeholder="a name"), switch)
+
+    def action_resume(self) -> None:
+        """Carry on the newest rehearsal of this participant that was cut off."""
+        from trainer.store import queries
+        from trainer.store.resume import resume
+
+        recorder = self.store
+        if recorder is None or not hasattr(recorder, "store") or self.scorer is None:
+            self.notify("Nothing to resume yet.")
+            return
+        cut_off = [r for r in queries.history(recorder.store, recorder.participant, limit=50)
+                   if r.status != "finished" and r.turn_count]
+        if not cut_off:
+            self.notify("No interrupted rehearsal to resume.")
+            return
+        from trainer.tui.screens.meeting import MeetingScreen
+
+        try:
+            rehearsal = resume(recorder, cut_off[0].id, self.content, self.scorer)
+        except Exception as exc:  # noqa: BLE001 - a clear message, the app goes on
+            self.notify(f"Could not resume: {exc}", severity="error")
+            return
+        scenario = rehearsal.scenario
+        self.go_home()
+        self.push_screen(MeetingScreen(rehearsal, scenario, self.content.personas[
+            rehearsal.persona.id], cut_off[0].mode if cut_off[0].mode != "drill" else "practice"))
+        self.notify(f"Resumed after {len(rehearsal.turns)} answer(s).")
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
 
@@ -213,6 +266,10 @@ class RehearseApp(App):
         yield SystemCommand("Glossary", "Jargon and plain explanations", self.action_glossary)
         yield SystemCommand("History", "Your rehearsals, trends and weakest dimension",
                             self.action_history)
+        yield SystemCommand("Switch participant", "Who is rehearsing, for a coaching session",
+                            self.action_switch_participant)
+        yield SystemCommand("Resume interrupted rehearsal",
+                            "Carry on the last meeting that was cut off", self.action_resume)
         yield SystemCommand("Toggle light/dark", "Switch the theme", self.action_toggle_theme)
         yield SystemCommand("Home", "Back to the list of scenarios", self.go_home)
         for title, help_text, callback in getattr(screen, "commands", lambda: [])():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import importlib
 
 _MODULES = {
-    "BriefingScreen": "briefing", "DebriefScreen": "debrief", "GlossaryScreen": "glossary",
-    "HelpScreen": "help", "HistoryScreen": "history", "HomeScreen": "home",
-    "MeetingScreen": "meeting",
+    "BriefingScreen": "briefing", "CompareScreen": "compare", "DebriefScreen": "debrief",
+    "GlossaryScreen": "glossary", "HelpScreen": "help", "HistoryScreen": "history",
+    "HomeScreen": "home", "MeetingScreen": "meeting", "ReviewScreen": "review",
 }
 __all__ = sorted(_MODULES)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -115,14 +114,11 @@ class DebriefScreen(Screen):
         self.app.go_home()  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
-        from trainer.tui.export import export_markdown
+        from trainer.tui.export import export_report
 
-        try:
-            path = export_markdown(self.rehearsal, self.scenario, self.persona, Path.cwd())
-        except OSError as exc:
-            self.notify(f"Could not write the file: {exc}", severity="error")
-            return
-        self.notify(f"Wrote {path}", title="Exported")
+        recorder = getattr(self.app, "store", None)
+        rid = recorder.rehearsal_id(self.rehearsal) if recorder is not None else None
+        export_report(self, rid, "md")
 
     def action_write_update(self) -> None:
         from trainer.tui.dialogs import WrittenUpdateDialog
@@ -157,4 +153,4 @@ class DebriefScreen(Screen):
             self.action_write_update
         yield "Retry scenario", "Rehearse this scenario again", self.action_retry
         yield "Next scenario", "Go on to the next scenario", self.action_next
-        yield "Export debrief", "Write the debrief as Markdown", self.action_export
+        yield "Export debrief", "Write the report as Markdown", self.action_export

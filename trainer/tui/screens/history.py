@@ -20,6 +20,12 @@ class HistoryScreen(Screen):
         Binding("escape", "app.pop_screen", "Back", id="history.back"),
         Binding("w", "drill_weakest", "Drill my weakest", id="history.weakest",
                 tooltip="Open the scenario that presses hardest on your weakest dimension"),
+        Binding("enter", "review", "Review", id="history.review",
+                tooltip="Open this rehearsal: notes and score overrides per answer"),
+        Binding("c", "compare", "Compare", id="history.compare",
+                tooltip="Everyone's scores on this rehearsal's scenario"),
+        Binding("a", "toggle_everyone", "All/mine", id="history.everyone",
+                tooltip="Show every participant's rehearsals, or only yours"),
     ]
     DEFAULT_CSS = """
     HistoryScreen #history-body { height: 1fr; }
@@ -32,6 +38,8 @@ class HistoryScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.weakest: tuple[str, int] | None = None
+        self.everyone = False
+        self.rows: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,13 +71,21 @@ class HistoryScreen(Screen):
         from trainer.store import queries
 
         who = recorder.participant
-        rows = queries.history(recorder.store, who, limit=200)
-        self.sub_title = f"history · {who} · {len(rows)} rehearsal{'s' * (len(rows) != 1)}"
+        rows = queries.history(recorder.store, None if self.everyone else who, limit=200)
+        scope = "everyone" if self.everyone else who
+        self.sub_title = f"history · {scope} · {len(rows)} rehearsal{'s' * (len(rows) != 1)}"
         table = self.query_one(DataTable)
+        table.clear()
+        self.rows = {str(r.id): r for r in rows}
         for r in rows:
+            scenario = r.scenario_title or r.scenario_id
+            if self.everyone:
+                scenario = f"{r.participant}: {scenario}"
             table.add_row(str(r.id), local_date(r.started_at)[5:],
                           "—" if r.overall is None else str(r.overall), str(r.turn_count),
-                          r.status, r.scenario_title or r.scenario_id, key=str(r.id))
+                          r.status, scenario, key=str(r.id))
+        if self.query("TrendChart"):
+            return  # trends and the weakest dimension are the participant's own
         self.weakest = queries.weakest(recorder.store, who)
         note = self.query_one("#weakest", Static)
         if self.weakest:
@@ -89,6 +105,38 @@ class HistoryScreen(Screen):
                 continue
             labels = [local_date(t)[8:10] for t, _ in points]  # day of the month
             side.mount(TrendChart(name.replace("_", " "), [v for _, v in points], labels))
+
+    def _selected(self) -> Any:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows.get(key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_review()
+
+    def action_review(self) -> None:
+        from trainer.tui.screens.review import ReviewScreen
+
+        row = self._selected()
+        if row is not None:
+            self.app.push_screen(ReviewScreen(row.id))
+
+    def action_compare(self) -> None:
+        from trainer.tui.screens.compare import CompareScreen
+
+        row = self._selected()
+        if row is not None:
+            self.app.push_screen(CompareScreen(row.scenario_id,
+                                               row.scenario_title or row.scenario_id))
+
+    def action_toggle_everyone(self) -> None:
+        recorder: Any = getattr(self.app, "store", None)
+        if recorder is None or not hasattr(recorder, "store"):
+            return
+        self.everyone = not self.everyone
+        self._fill(recorder)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "drill-weakest":

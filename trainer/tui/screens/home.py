@@ -79,7 +79,9 @@ class HomeScreen(Screen):
         self.query_one("#loading").display = False
         self.query_one("#scenarios").display = True
         count = len(message.content.scenarios)
-        self.sub_title = f"{count} scenario{'' if count == 1 else 's'}"
+        who = getattr(getattr(self.app, "store", None), "participant", None)
+        self.sub_title = f"{count} scenario{'' if count == 1 else 's'}" + (
+            f" · rehearsing as {who}" if who else "")
         keep = self.highlighted_id()
         self.refill()
         if keep:
