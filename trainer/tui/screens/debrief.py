@@ -88,8 +88,7 @@ class DebriefScreen(Screen):
             for p in turn.points:
                 yield Static(("✓ covered: " if p.covered else "✗ missing: ") + p.text,
                              classes="check " + ("-pass" if p.covered else "-fail"), markup=False)
-            tips = [f for f in turn.score.findings if f.effect == "penalty" and f.suggestion]
-            for f in tips[:4]:
+            for f in [f for f in turn.score.tips(4) if f.suggestion]:
                 quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else f"{f.message} "
                 yield Static(f"→ {quote}{f.suggestion}", classes="tip", markup=False)
 
