@@ -151,7 +151,9 @@ def _index(lexicon: Lexicon, plurals: bool, flags: int) -> dict[str, re.Pattern[
         for form in (entry.term, *entry.aliases):
             acronym = form.isupper() and len(form) <= 6 and " " not in form
             pat = phrase_pattern(form, plurals)
-            groups.setdefault(form.strip()[:3].lower(), []).append(
+            # keyed like the lookup: the first three letters of the first *word*, so
+            # that "I think" files under "i", as the answer's word "I" looks it up
+            groups.setdefault(form.strip().split()[0][:3].lower(), []).append(
                 f"(?-i:{pat})" if acronym else pat)
     return {key: re.compile("(?:" + "|".join(sorted(pats, key=len, reverse=True)) + r")(?![\w])",
                             flags)
