@@ -174,10 +174,15 @@ def near_misses(lex: CompiledLexicon, words: list[tuple[int, int, str]],
     for n in lex.fuzzy_terms:
         buckets = lex.buckets(n)
         anchors = lex.anchor_words(n)
-        for i in range(len(words) - n + 1):
+        # Positions of the words that could anchor an n-word phrase, found once per n:
+        # only the n-grams that hold one of them are tried.
+        if n > 1:
+            starts = sorted({j for k, w in enumerate(lows) if w in anchors
+                             for j in range(max(0, k - n + 1), min(k, len(lows) - n) + 1)})
+        else:
+            starts = range(len(lows))
+        for i in starts:
             gram = lows[i:i + n]
-            if n > 1 and not any(g in anchors for g in gram):
-                continue
             phrase = " ".join(gram)
             if len(phrase) < 8:
                 continue
