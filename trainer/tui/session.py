@@ -37,8 +37,11 @@ def load_scorer(content: Any) -> Any:
     scorer = Scorer(content, load_user_config(None))
     # The first answer compiles the rules' patterns (about 0.15 s); do it here, in the
     # loading worker, so that the user's first answer is as quick as the others.
-    scorer.score("We lost about $5,000 a week because the model drifted; I own it, and "
-                 "I will send an update by Friday.")
+    from trainer.engine.scoring.context import AnswerContext
+
+    for track in ("incident", "interview"):
+        scorer.score("We lost about $5,000 a week because the model drifted; I own it, and "
+                     "I will send an update by Friday.", AnswerContext(track=track))
     return scorer
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from trainer.content.models.rubric import Lexicon, LexiconEntry
+from trainer.engine.scoring.scanner import Scanner
 
 _SEPARATOR = r"[\s\-‐–/]*"
 
@@ -25,18 +26,18 @@ def phrase_pattern(phrase: str, plurals: bool = False) -> str:
     return _SEPARATOR.join(escaped)
 
 
-def bounded(alternatives: list[str], firsts: str = "") -> str:
+def bounded(alternatives: list[str], flags: int = 0, firsts: str = "") -> Scanner:
     """Alternatives matched on word boundaries, longest first.
 
-    ``firsts`` (the letters the phrases can start with) lets the regex skip
-    most positions at once instead of trying every alternative there.
+    ``firsts`` (the letters the phrases can start with) lets the whole-pattern
+    regex skip most positions at once when it has to be used.
     """
-    body = "|".join(sorted(alternatives, key=len, reverse=True))
+    ordered = sorted(alternatives, key=len, reverse=True)
     gate = f"(?=[{re.escape(firsts)}])" if firsts else ""
     # \b is checked far faster than a look-behind; usable when every phrase starts a word
     starts_word = all(a[:1].isalnum() or a.startswith("(") for a in alternatives)
     lead = r"\b(?<!@)" if starts_word else r"(?<![\w@])"
-    return rf"{lead}{gate}(?:{body})(?![\w])"
+    return Scanner(ordered, flags, lead=lead + gate, trail=r"(?![\w])")
 
 
 @dataclass
@@ -44,7 +45,7 @@ class CompiledLexicon:
     """A lexicon ready for matching: one regex for all, one per entry to tell which."""
 
     lexicon: Lexicon
-    regex: re.Pattern[str]
+    scanner: Scanner
     entry_regexes: list[tuple[re.Pattern[str], LexiconEntry]]
     contexts: dict[int, re.Pattern[str]]
     fuzzy_terms: dict[int, list[tuple[str, LexiconEntry]]]
@@ -54,20 +55,21 @@ class CompiledLexicon:
     when an entry is a free regex and the whole-text regex must be used."""
     _cache: dict = field(default_factory=dict)
 
-    def matches(self, text: str, words) -> list[tuple[int, int, LexiconEntry]]:
+    def matches(self, answer) -> list[tuple[int, int, LexiconEntry]]:
         """(start, end, entry) of each phrase in ``text``, left to right, longest first.
 
         With an index, only word starts are tried, and only against phrases that
         begin with the same three letters: a few dictionary look-ups per word
         instead of a 300-way alternation at every character.
         """
+        text = answer.clean
         if self.index is None:
             return [(m.start(), m.end(), self.entry_for(m.group()))
-                    for m in self.regex.finditer(text)]
+                    for m in self.scanner.finditer(answer.subject)]
         out = []
         pos = 0
         index = self.index
-        for w in words:
+        for w in answer.words:
             if w.start < pos:
                 continue
             regex = index.get(w.text[:3].lower())
@@ -140,9 +142,9 @@ def compile_lexicon(lexicon: Lexicon, plurals: bool, ignorecase: bool = True) ->
                 if len(form) >= 8:  # short terms: exact only, or 'a test' is 'AB test'
                     low = " ".join(re.split(r"[\s\-]+", form.lower()))
                     fuzzy.setdefault(low.count(" ") + 1, []).append((low, entry))
-    regex = re.compile(bounded(patterns, "".join(sorted(firsts or ""))), flags)
+    scanner = bounded(patterns, flags, "".join(sorted(firsts or "")))
     index = None if firsts is None else _index(lexicon, plurals, flags)
-    return CompiledLexicon(lexicon, regex, per_entry, contexts, fuzzy, index)
+    return CompiledLexicon(lexicon, scanner, per_entry, contexts, fuzzy, index)
 
 
 def _index(lexicon: Lexicon, plurals: bool, flags: int) -> dict[str, re.Pattern[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
@@ -44,9 +45,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ("number", rf"\b{_NUM}(?:{_SCALE})?x?\b|\b(?:×|x)\d+(?:\.\d+)?\b"),
 ]
 _FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
+# Where a number word starts, only these families can match: trying just them (in the
+# same order) gives the same result as the whole pattern, several times faster.
+_WORD_FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS
+                                      if name in ("percent", "count", "duration", "clock")),
+                             re.IGNORECASE)
 _DIGITS = re.compile(_NUM)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9,
            "bn": 1e9, "billion": 1e9}
+# the longest number word present gives the value: "a dozen" over "a", "hundred" over "one"
+_LONGEST_FIRST = [(re.compile(rf"\b{re.escape(w)}\b"), v)
+                  for w, v in sorted(WORD_VALUES.items(), key=lambda kv: -len(kv[0]))]
 _SCALE_WORD = re.compile(r"(?:\d|\s)(k|m|mm|bn|b|thousand|million|billion)\b", re.IGNORECASE)
 _DURATION_DAYS = {"second": 1 / 86400, "sec": 1 / 86400, "minute": 1 / 1440, "min": 1 / 1440,
                   "hour": 1 / 24, "hr": 1 / 24, "day": 1, "week": 7, "month": 30,
@@ -110,7 +119,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for c in _CANDIDATE.finditer(text):
         if c.start() < pos:
             continue
-        m = _FAMILY_RE.match(text, c.start())
+        family_re = _WORD_FAMILY_RE if c.group()[-1:].isalpha() else _FAMILY_RE
+        m = family_re.match(text, c.start())
         if m is None or m.end() == m.start():
             continue
         family = m.lastgroup or "number"
@@ -120,14 +130,14 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def _value(s: str, family: str) -> float | None:
     low = s.lower().replace("−", "-")
     m = _DIGITS.search(low)
     if m:
         value = float(m.group().replace(",", ""))
     else:
-        value = next((v for w, v in sorted(WORD_VALUES.items(), key=lambda kv: -len(kv[0]))
-                      if re.search(rf"\b{w}\b", low)), None)
+        value = next((v for w, v in _LONGEST_FIRST if w.search(low)), None)
         if value is None:
             return None
     scale = _SCALE_WORD.search(low)

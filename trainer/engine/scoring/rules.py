@@ -21,6 +21,7 @@ from trainer.engine.scoring.lexicons import (
     near_misses,
     phrase_pattern,
 )
+from trainer.engine.scoring.scanner import Scanner
 from trainer.engine.scoring.state import Job
 
 Matcher = Callable[[Job], None]
@@ -37,27 +38,27 @@ class CompiledRule:
         self.exceptions = (re.compile("|".join(f"(?:{e})" for e in rule.exceptions), flags)
                            if rule.exceptions else None)
         self.lexicon: CompiledLexicon | None = None
-        self.regex: re.Pattern[str] | None = None
-        self.second: re.Pattern[str] | None = None
+        self.scanner: Scanner | None = None
+        self.second: Scanner | None = None
         self.swaps: list[tuple[re.Pattern[str], str]] = []
         if isinstance(rule, ExistenceRule):
-            self.regex = re.compile(bounded(rule.tokens), flags)
+            self.scanner = bounded(rule.tokens, flags)
         elif isinstance(rule, SubstitutionRule):
-            self.regex = re.compile(bounded(list(rule.swap)), flags)
+            self.scanner = bounded(list(rule.swap), flags)
             self.swaps = [(re.compile(k, flags), v) for k, v in rule.swap.items()]
         elif isinstance(rule, PatternRule):
-            self.regex = re.compile(rule.pattern, flags)
+            self.scanner = Scanner.of_pattern(rule.pattern, flags)
         elif isinstance(rule, ConditionalRule):
-            self.regex = re.compile(rule.first, flags)
-            self.second = re.compile(rule.second, flags)
+            self.scanner = Scanner.of_pattern(rule.first, flags)
+            self.second = Scanner.of_pattern(rule.second, flags)
         elif isinstance(rule, (LexiconRule, OccurrenceRule)):
             if isinstance(rule, OccurrenceRule) and rule.token:
-                self.regex = re.compile(rule.token, flags)
+                self.scanner = Scanner.of_pattern(rule.token, flags)
             else:
                 lex = lexicons[rule.lexicon]
                 fuzzy = getattr(rule, "fuzzy", False)
                 self.lexicon = compile_lexicon(lex, plurals=fuzzy, ignorecase=rule.ignorecase)
-                self.regex = self.lexicon.regex
+                self.scanner = self.lexicon.scanner
 
     def excepted(self, job: Job, start: int) -> bool:
         """An exception matches the match's sentence (and the next, if asked); memoised
@@ -73,17 +74,16 @@ class CompiledRule:
 
     def run(self, job: Job) -> None:
         rule = self.rule
-        text = job.text.clean
         if isinstance(rule, OccurrenceRule):
             self._occurrence(job)
             return
         if isinstance(rule, ConditionalRule):
-            if self.second.search(text):  # type: ignore[union-attr]
+            if self.second.search(job.text.subject):  # type: ignore[union-attr]
                 return
         if isinstance(rule, LexiconRule):
             self._lexicon(job)
             return
-        for m in self.regex.finditer(text):  # type: ignore[union-attr]
+        for m in self.scanner.finditer(job.text.subject):  # type: ignore[union-attr]
             if m.end() == m.start() or self.excepted(job, m.start()):
                 continue
             suggestion = None
@@ -99,7 +99,8 @@ class CompiledRule:
         scopes = job.text.sentences if rule.scope == "sentence" else [None]
         for scope in scopes:
             lo, hi = (scope.start, scope.end) if scope else (0, len(text))
-            hits = [m for m in self.regex.finditer(text, lo, hi)  # type: ignore[union-attr]
+            hits = [m for m in self.scanner.finditer(  # type: ignore[union-attr]
+                        job.text.subject, lo, hi)
                     if not self.excepted(job, m.start())]
             if rule.max is not None and len(hits) > rule.max:
                 for m in hits[rule.max:]:
@@ -110,8 +111,7 @@ class CompiledRule:
     def _lexicon(self, job: Job) -> None:
         rule, lex = self.rule, self.lexicon
         assert lex is not None
-        text = job.text.clean
-        hits = lex.matches(text, job.text.words)
+        hits = lex.matches(job.text)
         if rule.fuzzy and lex.fuzzy_terms:
             words = [(w.start, w.end, w.text) for w in job.text.words]
             taken = [(s, e) for s, e, _ in hits]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+from trainer.engine.scoring.scanner import Subject
 
 MAX_CHARS = 20_000
 """Longer answers are cut here (with a note): scoring stays well under a second."""
@@ -18,8 +21,9 @@ _NOT_END = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|mr|ms|dr|no|fig|p\.m|a\.
                       r"|\b[A-Za-z])\.$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A stretch of the answer: a word or a sentence."""
+
     start: int
     end: int
     text: str
@@ -39,6 +43,11 @@ class Text:
         self.sentences = _sentences(self.clean)
         self._starts = [s.start for s in self.sentences]
         self._word_starts = [w.start for w in self.words]
+
+    @cached_property
+    def subject(self) -> Subject:
+        """The answer as every rule's scanner reads it."""
+        return Subject(self.clean, self.lower)
 
     @property
     def word_count(self) -> int:
