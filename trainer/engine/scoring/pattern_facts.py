@@ -177,9 +177,9 @@ def _class_end(pattern: str, i: int) -> int:
 
 
 _NOT_LOWERABLE = re.compile(r"\(\?(?:[aiLmsux]+(?:-[aiLmsux]+)?|-[aiLmsux]*[aLmsux][aiLmsux]*)[:)]"
-                            r"|\(\?P|\\[xuUN0-7]")
-"""Inline flags (other than a case-sensitive group), named groups and escapes that
-may spell a capital letter."""
+                            r"|\(\?P[<=][^>)]*[A-Z]|\\[xuUN0-7]")
+"""Inline flags (other than a case-sensitive group), group names with capitals and
+escapes that may spell a capital letter."""
 
 
 def lowered(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
@@ -202,6 +202,10 @@ def lowered(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
         if ch == "\\":  # \S, \W, \B, \A and \Z are classes and anchors, not letters
             out.append(source[i:i + 2])
             i += 2
+            continue
+        if source.startswith("(?P", i):  # a named group keeps its capital P
+            out.append("(?P")
+            i += 3
             continue
         out.append(ch.lower())
         i += 1

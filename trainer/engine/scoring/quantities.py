@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from trainer.engine.scoring.scanner import Subject, finditer_in
+from trainer.engine.scoring.scanner import _twin as _lower_twin
+
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -108,23 +111,31 @@ _CANDIDATE = re.compile(
     rf"[$€£+\-−]?\d|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon)\b", re.IGNORECASE)
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]:
     """Every number with a recognised unit (and bare numbers as family 'number').
 
     The full pattern is tried only where a number can start (a digit, a currency
-    sign or a number word), which keeps this fast on long answers.
+    sign or a number word), which keeps this fast on long answers. With the
+    answer's ``subject``, the patterns run on its lower-cased copy where that is exact.
     """
+    subject = subject or Subject(text, text.lower())
+    string = subject.lower if subject.faithful else text
+    whole, words = _FAMILY_RE, _WORD_FAMILY_RE
+    if subject.faithful:
+        whole, words = _lower_twin(whole) or whole, _lower_twin(words) or words
+        if whole is _FAMILY_RE or words is _WORD_FAMILY_RE:
+            whole, words, string = _FAMILY_RE, _WORD_FAMILY_RE, text
     found = []
     pos = 0
-    for c in _CANDIDATE.finditer(text):
+    for c in finditer_in(subject, _CANDIDATE):
         if c.start() < pos:
             continue
-        family_re = _WORD_FAMILY_RE if c.group()[-1:].isalpha() else _FAMILY_RE
-        m = family_re.match(text, c.start())
+        family_re = words if string[c.end() - 1].isalpha() else whole
+        m = family_re.match(string, c.start())
         if m is None or m.end() == m.start():
             continue
         family = m.lastgroup or "number"
-        s = m.group()
+        s = text[m.start():m.end()]
         found.append(Quantity(m.start(), m.end(), s, family, _value(s, family)))
         pos = m.end()
     return found

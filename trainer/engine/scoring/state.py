@@ -48,7 +48,7 @@ class Job:
     @property
     def quantities(self) -> list[Quantity]:
         if self._quantities is None:
-            self._quantities = find_quantities(self.text.clean)
+            self._quantities = find_quantities(self.text.clean, self.text.subject)
         return self._quantities
 
     def add(self, rule: Any, start: int, end: int, *, message: str | None = None,

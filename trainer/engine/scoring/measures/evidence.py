@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from trainer.engine.scoring.quantities import TIME_EXPRESSION, TIME_FRAME
+from trainer.engine.scoring.scanner import finditer_in, search_in
 from trainer.engine.scoring.state import Job
 
 # "I think" or "I'm sorry" is not someone acting, so those do not count as agency.
@@ -29,7 +31,7 @@ def quantity(rule, job: Job) -> None:
     families = rule.params.get("families", ["money", "percent", "pp", "count", "duration"])
     seen = 0
     if "timeframe" in families:
-        for m in TIME_FRAME.finditer(job.text.clean):
+        for m in finditer_in(job.text.subject, TIME_FRAME):
             job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
                     points=rule.weight if seen < rule.max_matches else 0)
             seen += 1
@@ -68,10 +70,10 @@ def no_number(rule, job: Job) -> None:
 
 def no_agent(rule, job: Job) -> None:
     """No 'I' or 'we' anywhere: nobody in the answer owns or does anything."""
-    hits = list(_FIRST_PERSON.finditer(job.text.clean))
+    cap = int(rule.params.get("credit_max", 0))
+    hits = list(islice(finditer_in(job.text.subject, _FIRST_PERSON), max(1, cap)))
     if hits:
         per = float(rule.params.get("credit_points", 0))
-        cap = int(rule.params.get("credit_max", 0))
         for m in hits[:cap]:
             job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
                     points=per, kind="ownership")
@@ -98,7 +100,7 @@ def dated_commitment(rule, job: Job) -> None:
     dated = False
     for c in commitments:
         sentence = job.text.sentence_at(c.start)
-        m = TIME_EXPRESSION.search(job.text.clean, sentence.start, sentence.end)
+        m = search_in(job.text.subject, TIME_EXPRESSION, sentence.start, sentence.end)
         if m:
             job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
                     kind="follow_up")

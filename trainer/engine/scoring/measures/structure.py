@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.engine.scoring.scanner import search_in
 from trainer.engine.scoring.state import Job
 
 _compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -26,7 +27,7 @@ def star_part(rule, job: Job) -> None:
     cues = rule.params.get("cues", [])
     if not cues:
         return
-    m = _cues(cues).search(job.text.clean)
+    m = search_in(job.text.subject, _cues(cues))
     parts = job.stats.setdefault("star", {})
     if m is None:
         parts[part] = False
