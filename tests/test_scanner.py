@@ -99,7 +99,8 @@ def test_lowering_keeps_classes_and_refuses_what_it_cannot_keep():
     assert low.pattern == r"\bi\S+[a-z]\W" and not low.flags & re.IGNORECASE and not relaxed
     assert lowered(re.compile("(?-i:IT) team", re.IGNORECASE))[1] is True
     assert lowered(re.compile("case", 0)) is None
-    assert lowered(re.compile(r"(?P<name>x)", re.IGNORECASE)) is None
+    assert lowered(re.compile(r"(?P<money>\$X)", re.IGNORECASE))[0].pattern == r"(?P<money>\$x)"
+    assert lowered(re.compile(r"(?P<Money>x)", re.IGNORECASE)) is None
     assert lowered(re.compile(r"\x41", re.IGNORECASE)) is None
 
 
