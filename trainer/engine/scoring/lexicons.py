@@ -69,15 +69,15 @@ class CompiledLexicon:
         out = []
         pos = 0
         index = self.index
-        for w in answer.words:
-            if w.start < pos:
+        for start, key in answer.word_keys:
+            if start < pos:
                 continue
-            regex = index.get(w.text[:3].lower())
+            regex = index.get(key)
             if regex is None:
                 continue
-            m = regex.match(text, w.start)
+            m = regex.match(text, start)
             if m:
-                out.append((m.start(), m.end(), self.entry_for(m.group())))
+                out.append((start, m.end(), self.entry_for(m.group())))
                 pos = m.end()
         return out
 

@@ -49,6 +49,12 @@ class Text:
         """The answer as every rule's scanner reads it."""
         return Subject(self.clean, self.lower)
 
+    @cached_property
+    def word_keys(self) -> list[tuple[int, str]]:
+        """Each word's start and first three letters in lower case: how the lexicons'
+        word indexes look phrases up, computed once for all of them."""
+        return [(w.start, w.text[:3].lower()) for w in self.words]
+
     @property
     def word_count(self) -> int:
         return len(self.words)
