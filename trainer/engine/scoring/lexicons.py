@@ -103,10 +103,14 @@ class CompiledLexicon:
         return self._cache[key]
 
     def entry_for(self, matched: str) -> LexiconEntry:
-        for regex, entry in self.entry_regexes:
-            if regex.fullmatch(matched):
-                return entry
-        return self.lexicon.entries[0]
+        known = self._cache.setdefault("entry", {})
+        entry = known.get(matched)
+        if entry is None:
+            entry = next((e for regex, e in self.entry_regexes if regex.fullmatch(matched)),
+                         self.lexicon.entries[0])
+            if len(known) < 10_000:
+                known[matched] = entry
+        return entry
 
 
 def compile_lexicon(lexicon: Lexicon, plurals: bool, ignorecase: bool = True) -> CompiledLexicon:

@@ -156,11 +156,21 @@ class Scanner:
             yield from self.whole.finditer(subject.text, lo, hi)
             return
         heads = []
+        known, lower, folding = subject._holds, subject.lower, subject.plain_folding
         for k, part in enumerate(parts):
-            if subject.holds(part.need):
-                m = part.first(subject, lo, hi)
-                if m is not None:
-                    heads.append((m.start(), k, m))
+            need = part.need
+            if need is not None and folding:  # Subject.holds, inlined: this loop is hot
+                for w in need.words:
+                    hit = known.get(w)
+                    if hit is None:
+                        hit = known[w] = w in lower
+                    if hit:
+                        break
+                else:
+                    continue
+            m = part.first(subject, lo, hi)
+            if m is not None:
+                heads.append((m.start(), k, m))
         while heads:
             best = min(heads)  # leftmost, then the earlier alternative, as re would pick
             m = best[2]
