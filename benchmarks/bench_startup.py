@@ -1,9 +1,9 @@
 """Cold start to an interactive home screen, against a minimal Textual app.
 
-Both run as fresh processes under a pseudo-terminal-free headless driver? No: both run
-for real in a subprocess with ``REHEARSE_EXIT_WHEN_READY=1``, which makes each app quit
-as soon as it is ready (the baseline after its first mount; rehearse once the home
-screen lists the scenarios). Prints medians and their ratio. Targets: ratio <= 1.3, < 1 s.
+Both run as fresh processes with Textual's headless driver, interleaved so that
+machine noise hits both alike. ``REHEARSE_EXIT_WHEN_READY=home`` makes rehearse quit
+once the home screen lists the scenarios; the baseline quits after its first refresh.
+Prints medians and their ratio. Targets: ratio <= 1.3, < 1 s.
 
     python benchmarks/bench_startup.py [-n 15]
 """

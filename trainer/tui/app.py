@@ -5,11 +5,10 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -19,6 +18,9 @@ from textual.screen import Screen
 from trainer.tui.commands import ScenarioCommands
 from trainer.tui.messages import ContentReady, ScorerReady, TurnCompleted
 from trainer.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:  # argparse alone costs 15 ms of start-up
+    import argparse
 
 EXIT_WHEN_READY_ENV = "REHEARSE_EXIT_WHEN_READY"
 """For the startup benchmark: ``home`` quits once the home screen lists the scenarios,

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, LoadingIndicator, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.tui.messages import ContentReady
@@ -57,12 +57,17 @@ class HomeScreen(Screen):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="home.clear"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._resumed = False
+        self._filled: tuple[int, str] | None = None
+        self._shown: tuple[str | None, int] | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="home-body"):
             with Vertical(id="home-left"):
                 yield Input(placeholder="Type to filter scenarios…", id="filter")
-                yield LoadingIndicator(id="loading")
                 yield OptionList(id="scenarios")
             with VerticalScroll(id="preview"):
                 yield Static("", id="preview-title")
@@ -70,14 +75,12 @@ class HomeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#scenarios").display = False
+        # The app reads the quick catalog before this screen's first frame, so there
+        # is no loading state to show: the list fills as soon as ContentReady arrives.
         self.query_one("#filter", Input).focus()
-        self.sub_title = "loading scenarios…"
 
     @on(ContentReady)
     def content_ready(self, message: ContentReady) -> None:
-        self.query_one("#loading").display = False
-        self.query_one("#scenarios").display = True
         count = len(message.content.scenarios)
         who = getattr(getattr(self.app, "store", None), "participant", None)
         self.sub_title = f"{count} scenario{'' if count == 1 else 's'}" + (
@@ -88,20 +91,32 @@ class HomeScreen(Screen):
             self.select(keep)
 
     def on_screen_resume(self) -> None:
+        if not self._resumed:  # the first showing: ContentReady fills the list
+            self._resumed = True
+            return
         # Back from a meeting: best and last scores may have changed.
         keep = self.highlighted_id()
-        self.refill()
+        self.refill(force=True)
         if keep:
             self.select(keep)
 
     @on(Input.Changed, "#filter")
-    def refill(self) -> None:
+    def filter_changed(self) -> None:
+        self.refill()
+
+    def refill(self, force: bool = False) -> None:
+        """List the scenarios that match the filter; each fill costs a redraw of the
+        list, so an unchanged catalog and filter are not filled twice."""
         app: Any = self.app
         if app.catalog is None:
             return
         from trainer.tui.session import ordered_scenarios
 
-        words = self.query_one("#filter", Input).value.lower().split()
+        value = self.query_one("#filter", Input).value
+        if not force and self._filled == (id(app.catalog), value):
+            return
+        self._filled = (id(app.catalog), value)
+        words = value.lower().split()
         options: list[Option | None] = []
         track = None
         for s in ordered_scenarios(app.catalog):
@@ -119,8 +134,8 @@ class HomeScreen(Screen):
         option_list.add_options(options)
         first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
         option_list.highlighted = first
-        if first is None:
-            self._show(None)
+        # filled now, not when the highlight message arrives: one frame, not two
+        self._show(None if first is None else options[first].id)  # type: ignore[union-attr]
 
     def _prompt(self, s: Any, persona: Any) -> Text:
         app: Any = self.app
@@ -142,6 +157,9 @@ class HomeScreen(Screen):
 
     def _show(self, scenario_id: str | None) -> None:
         app: Any = self.app
+        if (scenario_id, id(app.catalog)) == self._shown:
+            return
+        self._shown = (scenario_id, id(app.catalog))
         title = self.query_one("#preview-title", Static)
         briefing = self.query_one("#preview-briefing", Static)
         if scenario_id is None:
