@@ -158,3 +158,21 @@ async def test_the_written_update_is_scored_in_the_debrief(make):
         shown = str(app.screen.query_one("#update-result").render())
         assert shown.startswith("Written update: ")
         assert "✓" in shown
+
+
+async def test_an_interview_debrief_offers_no_written_update(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*"interview-morale", "enter")
+        await pilot.pause()
+        await pilot.press("p")
+        await settle(app, pilot)
+        await answer(app, pilot, NO_NUMBER)
+        app.show_debrief(app.screen.rehearsal, "practice")
+        await pilot.pause()
+        keys = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert "write_update" not in keys and "retry" in keys
+        await pilot.press("w")  # a hidden key does nothing, and says nothing odd
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DebriefScreen"

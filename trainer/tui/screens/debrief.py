@@ -92,6 +92,12 @@ class DebriefScreen(Screen):
                 quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else f"{f.message} "
                 yield Static(f"→ {quote}{f.suggestion}", classes="tip", markup=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Interview questions promise no written update: hide the key rather than refuse it.
+        if action == "write_update":
+            return getattr(self.scenario, "written_update", None) is not None
+        return True
+
     def on_mount(self) -> None:
         self.sub_title = f"{self.scenario.title} · debrief"
         self.query_one("#retry", Button).focus()
@@ -148,8 +154,9 @@ class DebriefScreen(Screen):
         place.scroll_visible()
 
     def commands(self):
-        yield "Write the update", "Write and score the update you promised", \
-            self.action_write_update
+        if getattr(self.scenario, "written_update", None) is not None:
+            yield "Write the update", "Write and score the update you promised", \
+                self.action_write_update
         yield "Retry scenario", "Rehearse this scenario again", self.action_retry
         yield "Next scenario", "Go on to the next scenario", self.action_next
         yield "Export debrief", "Write the report as Markdown", self.action_export
