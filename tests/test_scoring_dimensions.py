@@ -96,6 +96,17 @@ def test_solution_and_follow_up(scorer):
     assert undated.has_finding("follow_up.dated")
 
 
+def test_a_practice_kept_since_counts_as_action(scorer):
+    learned = scorer.score("What I learned: now I set alert thresholds from two years of "
+                           "history, and we always review a model's errors weekly.",
+                           AnswerContext(track="interview"))
+    wished = scorer.score("What I learned: thresholds matter, and reviews of a model's errors "
+                          "are useful.", AnswerContext(track="interview"))
+    actions = [f.text for f in learned.findings if f.rule == "solution.action"]
+    assert actions == ["now I set", "we always review"]
+    assert not [f for f in wished.findings if f.rule == "solution.action"]
+
+
 def test_brevity_budget_and_empty_answers(scorer):
     long = scorer.score(" ".join([GOOD] * 3))
     short = scorer.score("It's being handled.")
