@@ -13,16 +13,17 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_history(tmp_path_factory):
-    """Keep every test's history and configuration out of the user's real folders.
+    """Keep every test's history, configuration and cache out of the user's real folders.
 
     Set in the environment so that commands run in subprocesses inherit it.
     """
     import os
 
     folder = tmp_path_factory.mktemp("userdata")
-    saved = {k: os.environ.get(k) for k in ("REHEARSE_DB", "REHEARSE_CONFIG")}
+    saved = {k: os.environ.get(k) for k in ("REHEARSE_DB", "REHEARSE_CONFIG", "REHEARSE_CACHE")}
     os.environ["REHEARSE_DB"] = str(folder / "history.sqlite3")
     os.environ["REHEARSE_CONFIG"] = str(folder / "config.yaml")
+    os.environ["REHEARSE_CACHE"] = str(folder / "cache")
     yield
     for key, value in saved.items():
         if value is None:

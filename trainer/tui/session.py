@@ -24,9 +24,9 @@ def load_content(content_dirs: list[str] | None) -> Any:
 def peek_catalog(content_dirs: list[str] | None) -> Any:
     """The quick catalog for the home screen (see ``trainer.tui.catalog``)."""
     from trainer.locations import content_roots
-    from trainer.tui.catalog import peek_catalog as _peek
+    from trainer.tui.catalog import cached_catalog
 
-    return _peek(content_roots(content_dirs))
+    return cached_catalog(content_roots(content_dirs))
 
 
 def load_scorer(content: Any) -> Any:

@@ -75,13 +75,19 @@ class HomeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        # The app reads the quick catalog before this screen's first frame, so there
-        # is no loading state to show: the list fills as soon as ContentReady arrives.
         self.query_one("#filter", Input).focus()
+        # The app reads the quick catalog before this screen mounts: listing it now
+        # makes the first frame the finished one, with no loading state in between.
+        catalog = getattr(self.app, "catalog", None)
+        if catalog is not None:
+            self.show_catalog(catalog)
 
     @on(ContentReady)
     def content_ready(self, message: ContentReady) -> None:
-        count = len(message.content.scenarios)
+        self.show_catalog(message.content)
+
+    def show_catalog(self, catalog: Any) -> None:
+        count = len(catalog.scenarios)
         who = getattr(getattr(self.app, "store", None), "participant", None)
         self.sub_title = f"{count} scenario{'' if count == 1 else 's'}" + (
             f" · rehearsing as {who}" if who else "")
