@@ -85,3 +85,22 @@ def test_symlink_escaping_the_folder_is_not_read(tmp_path):
     assert "outside.yaml" not in result.stdout
     assert "not valid YAML" not in result.stdout  # the target was never parsed
     assert "link.yaml:1: a symbolic link to outside the content folder; not read" in result.stdout
+
+
+def test_a_question_without_exemplar_is_a_warning_and_strict_makes_it_fail(tmp_path):
+    text = (BAD / "dangling_next.yaml").read_text().replace("next: costs", "next: cost")
+    text = text.replace('    ceo: "What does it cost?"\n',
+                        '    ceo: "What does it cost?"\n    exemplar: "About $40,000 a week."\n'
+                        '    talking_points:\n      - {id: cost, text: "The cost", '
+                        'keywords: ["$"]}\n')
+    playable = tmp_path / "mini.yaml"
+    playable.write_text(text)
+    result = validate(str(playable))
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"{playable}:9: warning: node 'opening' has no 'exemplar': practice "
+                        f"mode and the debrief will have no strong answer to show")
+    assert any("node 'opening' has no 'talking_points'" in ln for ln in lines)
+    assert not any("node 'cost'" in ln for ln in lines)  # it has both
+    assert lines[-1].startswith("ok: ") and lines[-1].endswith("2 warning(s)")
+    assert validate("--strict", str(playable)).returncode == 2

@@ -11,6 +11,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths", nargs="*", metavar="PATH",
         help="files or folders (default: the shipped content and your content folders)",
     )
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="exit 2 on warnings too (a question with no exemplar or talking points)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,15 +32,19 @@ def run(args: argparse.Namespace) -> int:
         checked = roots
     content = load_content(roots)
     shown = sorted({p for p in content.problems if _within(Path(p.path), checked)})
+    warned = sorted({p for p in content.warnings if _within(Path(p.path), checked)})
     for problem in shown:
         print(f"{_display(problem.path)}:{problem.line}: {problem.message}")
+    for warning in warned:
+        print(f"{_display(warning.path)}:{warning.line}: warning: {warning.message}")
     files = sum(len(yaml_files(p)) for p in checked if p.exists())
+    notes = f", {len(warned)} warning(s)" if warned else ""
     if shown:
-        print(f"{len(shown)} problem(s) in {files} file(s) checked")
+        print(f"{len(shown)} problem(s){notes} in {files} file(s) checked")
         return 2
     print(f"ok: {files} file(s), {len(content.scenarios)} scenario(s), "
-          f"{len(content.personas)} persona(s), {len(content.rules)} rule(s)")
-    return 0
+          f"{len(content.personas)} persona(s), {len(content.rules)} rule(s){notes}")
+    return 2 if warned and args.strict else 0
 
 
 def _within(path: Path, roots: list[Path]) -> bool:

@@ -25,6 +25,9 @@ def lint_content(content: Content, docs: dict[Path, Document]) -> None:
             content.problems.add(path, docs[path].line_of(loc), message)
         if len(content.problems) > before:
             del content.scenarios[scenario_id]  # unplayable; the rest still load
+            continue
+        for loc, message in advise_scenario(scenario):
+            content.warnings.add(path, docs[path].line_of(loc), message)
     for rule_id, rule in content.rules.items():
         if isinstance(rule, LexiconRule) and rule.lexicon not in content.lexicons:
             path = content.sources["rule", rule_id]
@@ -85,6 +88,22 @@ def lint_scenario(s: Scenario, content: Content) -> Iterator[tuple[tuple, str]]:
                     yield (*at, "when"), f"node '{node_id}', branch {i + 1}: {message}"
     if s.start in nodes:
         yield from _check_graph(s)
+
+
+def advise_scenario(s: Scenario) -> Iterator[tuple[tuple, str]]:
+    """What leaves the user short without breaking the scenario: every question should
+    offer a strong answer and say what a good answer covers."""
+    for node_id, node in s.nodes.items():
+        if node.end:
+            continue
+        if not (node.exemplar or "").strip():
+            yield (("nodes", node_id),
+                   f"node '{node_id}' has no 'exemplar': practice mode and the debrief "
+                   f"will have no strong answer to show")
+        if not node.talking_points:
+            yield (("nodes", node_id),
+                   f"node '{node_id}' has no 'talking_points': the debrief cannot say "
+                   f"what the answer covered or missed")
 
 
 def _check_graph(s: Scenario) -> Iterator[tuple[tuple, str]]:

@@ -42,6 +42,8 @@ class Content:
     rubric_sets: dict[str, RubricSet] = field(default_factory=dict)
     sources: dict[tuple[str, str], Path] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
+    warnings: Problems = field(default_factory=Problems)
+    """What an author should fix but a user can play with: a question with no exemplar."""
     files: int = 0
 
     def source(self, kind: str, item_id: str) -> Path | None:
