@@ -104,3 +104,23 @@ def test_a_question_without_exemplar_is_a_warning_and_strict_makes_it_fail(tmp_p
     assert not any("node 'cost'" in ln for ln in lines)  # it has both
     assert lines[-1].startswith("ok: ") and lines[-1].endswith("2 warning(s)")
     assert validate("--strict", str(playable)).returncode == 2
+
+
+def test_a_condition_may_name_another_nodes_point_but_not_an_unknown_one(tmp_path):
+    text = (BAD / "dangling_next.yaml").read_text().replace("next: costs", "next: cost")
+    text = text.replace("    ceo: \"What happened?\"\n",
+                        "    ceo: \"What happened?\"\n    talking_points:\n"
+                        "      - {id: impact, text: \"The cost\", keywords: [\"$\"]}\n")
+    text = text.replace("    ceo: \"What does it cost?\"\n    branches:\n      - next: done",
+                        "    ceo: \"What does it cost?\"\n    branches:\n"
+                        "      - when: {missing: impact}\n        next: done\n"
+                        "      - next: done")
+    ok = tmp_path / "ok.yaml"
+    ok.write_text(text)
+    result = validate(str(ok))
+    assert result.returncode == 0, result.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("{missing: impact}", "{missing: impcat}"))
+    result = validate(str(bad))
+    assert result.returncode == 2
+    assert "talking point 'impcat' is not listed in any node (known: impact)" in result.stdout

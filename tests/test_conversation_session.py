@@ -303,3 +303,27 @@ def test_empty_answers_are_scored_and_cost_patience():
     r = start(chain("a", "b", "c"))
     turn = r.answer("")
     assert turn.answer == "" and turn.patience_spent > 0 and r.current.node_id == "b"
+
+
+def test_a_point_covered_earlier_lets_a_later_question_skip_it():
+    nodes = {
+        "cause": {"ceo": "What happened?", "talking_points": [
+            {"id": "cost", "text": "What it costs", "keywords": ["$50,000"]}],
+            "branches": [{"next": "plan"}]},
+        "plan": {"ceo": "What now?", "talking_points": [
+            {"id": "date", "text": "When it is fixed", "keywords": ["friday"]}],
+            "branches": [
+                {"when": {"missing": "cost"}, "next": "ask-cost"},
+                {"next": "end"}]},
+        "ask-cost": {"ceo": "And what does it cost us?", "branches": [{"next": "end"}]},
+        "end": {"ceo": "Thanks.", "end": True},
+    }
+    said_it = start(nodes, start="cause")
+    said_it.answer(GOOD)  # names the $50,000
+    said_it.answer("We ship the fix on Friday.")
+    assert said_it.finished
+
+    never = start(nodes, start="cause")
+    never.answer("Something broke in the model.")
+    never.answer("We ship the fix on Friday.")
+    assert never.current.node_id == "ask-cost"

@@ -140,8 +140,11 @@ def _reach(start: str, edges: dict[str, list[str]]) -> set[str]:
 def _check_condition(c: Condition, points: list[str], s: Scenario,
                      content: Content) -> Iterator[str]:
     for ref in (c.covered, c.missing):
-        if ref is not None and ref not in points:
-            yield f"talking point '{ref}' is not listed in this node" + _known(points)
+        if ref is None or ref in points:
+            continue
+        if not any(ref == p.id for node in s.nodes.values() for p in node.talking_points):
+            everywhere = {p.id for node in s.nodes.values() for p in node.talking_points}
+            yield f"talking point '{ref}' is not listed in any node" + _known(everywhere)
     if c.visits is not None and c.visits not in s.nodes:
         yield f"'visits' names node '{c.visits}', which does not exist"
     if c.var is not None and c.var not in s.vars:

@@ -7,8 +7,9 @@ Semantics, kind by kind (see ``Condition`` in the scenario model):
   scorer did not score for this answer makes the condition false.
 - ``finding``/``no_finding``: a penalty finding of that rule id, or of any rule of
   that dimension, is present/absent (``ScoreResult.has_finding``).
-- ``covered``/``missing``: the node's talking point was covered/not covered. A
-  point id the node does not list counts as not covered.
+- ``covered``/``missing``: a talking point was covered/not covered. A point of
+  this node is judged on this answer; a point of another node counts as covered
+  once any earlier answer in the meeting covered it.
 - ``mentions``: any of the words or phrases appears as whole words, any case.
 - ``visits``: how many times that node has been entered, this visit included.
 - ``var``: a session variable; ``at_least``/``at_most`` need a number,

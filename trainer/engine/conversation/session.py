@@ -205,8 +205,11 @@ class Rehearsal:
         points = coverage(text, prompt.talking_points)
         score.points = points  # one coverage for branches, debrief and JSON alike
         words = _words(score, text)
-        situation = Situation(text, score, words, prompt.budget,
-                              {p.id: p.covered for p in points}, self.visits, self.vars)
+        # A point of another node counts as covered once any earlier answer covered it;
+        # this node's own points are judged on this answer alone.
+        covered = {p.id: True for t in self.turns for p in t.points if p.covered}
+        covered.update({p.id: p.covered for p in points})
+        situation = Situation(text, score, words, prompt.budget, covered, self.visits, self.vars)
         index, branch = next(((i, b) for i, b in enumerate(node.branches)
                               if holds(b.when, situation)), (None, None))
         weak = reactions.detect(
