@@ -117,6 +117,20 @@ def test_brevity_budget_and_empty_answers(scorer):
     assert long.stats["speaking_seconds"] == round(long.stats["words"] * 60 / 150)
 
 
+def test_an_interview_story_is_not_asked_for_a_follow_up(scorer):
+    story = ("Last year I led a migration that slipped two weeks. I told my director the "
+             "day I knew, cut scope, and we shipped the core in week six. I learned to "
+             "flag risk early.")
+    told = scorer.score(story, AnswerContext(track="interview"))
+    assert "follow_up" not in told.dimensions and "structure" in told.dimensions
+    assert not [f for f in told.findings if f.dimension == "follow_up"]
+    assert [c.item for c in told.checklist][-1] != "Follow-up"
+    assert "follow_up" in scorer.score(story).dimensions  # the same words to a CEO
+    asked = AnswerContext(track="interview", question="How did you keep people informed?",
+                          focus=["follow_up"])
+    assert "follow_up" in scorer.score(story, asked).dimensions
+
+
 def test_structure_reports_the_missing_star_part(scorer):
     ctx = AnswerContext(track="interview", question="Tell me about a mistake you made.")
     no_learning = scorer.score(

@@ -65,6 +65,8 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
         items.append(ChecklistItem(ITEMS[5], score("impact") >= 60, _evidence(
             money, "no business impact put in numbers")))
 
+    if "follow_up" not in scores:  # an interview answer: nothing to follow up
+        return items
     dated = _first(findings, ("follow_up",), "credit")
     items.append(ChecklistItem(ITEMS[6], score("follow_up") >= 70, _evidence(
         _first(findings, ("follow_up",), "penalty") if score("follow_up") < 70 else dated,

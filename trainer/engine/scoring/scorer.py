@@ -83,6 +83,10 @@ class Scorer:
                   lexicons=self.content.lexicons)
         dims = list(ALWAYS)
         if ctx.track == "interview":
+            # a story told to an interviewer promises no report back, unless the
+            # question is about keeping people informed (a node's focus says so)
+            if "follow_up" not in (ctx.focus or []):
+                dims.remove("follow_up")
             dims.append("structure")
         if ctx.facts:
             dims.append("accuracy")
