@@ -152,7 +152,8 @@ class MeetingScreen(Screen):
             final = getattr(self.rehearsal, "final_line", "") or turn.reaction or ""
             if final:
                 transcript.add_ceo(self.persona.name, final)
-        transcript.add_note("The meeting is over.")
+        interview = getattr(self.scenario, "track", "") == "interview"
+        transcript.add_note("The interview is over." if interview else "The meeting is over.")
         self._update_patience()
         self.query_one(AnswerBox).display = False
         self.query_one("#budget").display = False
