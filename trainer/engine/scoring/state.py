@@ -56,6 +56,9 @@ class Job:
             kind: str | None = None, **values: Any) -> Finding:
         """Record a finding from ``rule`` over ``[start, end)`` of the answer."""
         matched = self.text.raw[start:end]
+        # one message for both tracks: "{listener}" is the CEO or the interviewer
+        values.setdefault("listener", "the interviewer" if self.ctx.track == "interview"
+                          else "the CEO")
         effect = effect or rule.effect
         template = message if message is not None else rule.message
         finding = Finding(
