@@ -176,3 +176,19 @@ async def test_an_interview_debrief_offers_no_written_update(make):
         await pilot.press("w")  # a hidden key does nothing, and says nothing odd
         await pilot.pause()
         assert type(app.screen).__name__ == "DebriefScreen"
+
+
+async def test_when_the_meeting_ends_the_footer_offers_the_debrief(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        actions = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert {"hints", "exemplar", "leave"} <= actions and "debrief" not in actions
+        await play_exemplars(app, pilot)
+        await pilot.press("tab")  # focus wanders off the debrief button
+        await pilot.pause()
+        actions = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert "debrief" in actions and "hints" not in actions
+        await pilot.press("d")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DebriefScreen"

@@ -30,7 +30,17 @@ class MeetingScreen(Screen):
                 tooltip="Show a model answer to this question"),
         Binding("escape", "leave", "Leave", id="meeting.leave",
                 tooltip="End the meeting early and see the debrief"),
+        Binding("d", "debrief", "Debrief", id="meeting.debrief",
+                tooltip="See how the meeting went, turn by turn"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While answering: hints, exemplar, leave. Once it is over: only the debrief.
+        if action in ("hints", "exemplar", "leave"):
+            return not self.rehearsal.finished
+        if action == "debrief":
+            return self.rehearsal.finished
+        return True
 
     def __init__(self, rehearsal: Any, scenario: Any, persona: Any, mode: str = "practice"):
         super().__init__()
@@ -161,7 +171,11 @@ class MeetingScreen(Screen):
         button = self.query_one("#to-debrief", Button)
         button.display = True
         button.focus()
+        self.refresh_bindings()  # the footer now offers the debrief
         self.post_message(RehearsalFinished(self.rehearsal))
+
+    def action_debrief(self) -> None:
+        self._to_debrief()
 
     @on(Button.Pressed, "#to-debrief")
     def _to_debrief(self) -> None:
