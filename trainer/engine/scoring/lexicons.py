@@ -102,6 +102,14 @@ class CompiledLexicon:
                                 if len(w) > 3}
         return self._cache[key]
 
+    def term_regex(self, entry: LexiconEntry) -> re.Pattern[str]:
+        """The entry's term with plurals, any case: compiled once, asked per answer."""
+        key = ("term", id(entry))
+        regex = self._cache.get(key)
+        if regex is None:
+            regex = self._cache[key] = re.compile(phrase_pattern(entry.term, True), re.I)
+        return regex
+
     def entry_for(self, matched: str) -> LexiconEntry:
         known = self._cache.setdefault("entry", {})
         entry = known.get(matched)
@@ -166,8 +174,8 @@ def _index(lexicon: Lexicon, plurals: bool, flags: int) -> dict[str, re.Pattern[
             for key, pats in groups.items()}
 
 
-def near_misses(lex: CompiledLexicon, words: list[tuple[int, int, str]],
-                taken: list[tuple[int, int]], cutoff: float = 90.0):
+def near_misses(lex: CompiledLexicon, words, taken: list[tuple[int, int]],
+                lows: list[str] | None = None, cutoff: float = 90.0):
     """Yield (start, end, entry) for word n-grams that nearly spell a lexicon phrase.
 
     Exact matches are found by the regex; this finds typos ("hyperparamter tuning").
@@ -175,7 +183,8 @@ def near_misses(lex: CompiledLexicon, words: list[tuple[int, int, str]],
     written, and a single word only against terms with its first letter and
     about its length, so the cost stays linear and small.
     """
-    lows = [w[2].lower() for w in words]
+    if lows is None:  # words are (start, end, text); their lower-case text, once
+        lows = [w[2].lower() for w in words]
     memo = lex._cache.setdefault("memo", {})
     for n in lex.fuzzy_terms:
         buckets = lex.buckets(n)

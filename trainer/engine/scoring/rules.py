@@ -19,7 +19,6 @@ from trainer.engine.scoring.lexicons import (
     bounded,
     compile_lexicon,
     near_misses,
-    phrase_pattern,
 )
 from trainer.engine.scoring.scanner import Scanner
 from trainer.engine.scoring.state import Job
@@ -113,9 +112,8 @@ class CompiledRule:
         assert lex is not None
         hits = lex.matches(job.text)
         if rule.fuzzy and lex.fuzzy_terms:
-            words = [(w.start, w.end, w.text) for w in job.text.words]
             taken = [(s, e) for s, e, _ in hits]
-            hits += list(near_misses(lex, words, taken))
+            hits += list(near_misses(lex, job.text.words, taken, job.text.word_lows))
             hits.sort(key=lambda h: h[0])
         question = (job.ctx.question or "").lower() if rule.allow_from_question else ""
         for start, end, entry in hits:
@@ -124,7 +122,7 @@ class CompiledRule:
                 continue
             if self.excepted(job, start):
                 continue
-            if question and re.search(phrase_pattern(entry.term, True), question, re.I):
+            if question and lex.term_regex(entry).search(question):
                 continue
             if rule.allow_explained and self._explained(job, start, end):
                 job.add(rule, start, end, effect="credit", points=0,

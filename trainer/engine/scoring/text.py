@@ -55,6 +55,11 @@ class Text:
         word indexes look phrases up, computed once for all of them."""
         return [(w.start, w.text[:3].lower()) for w in self.words]
 
+    @cached_property
+    def word_lows(self) -> list[str]:
+        """Each word in lower case, for the look-ups that compare words."""
+        return [w.text.lower() for w in self.words]
+
     @property
     def word_count(self) -> int:
         return len(self.words)

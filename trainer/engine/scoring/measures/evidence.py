@@ -50,14 +50,19 @@ def metric_link(rule, job: Job) -> None:
         return
     regex = _words_regex(words)
     seen = 0
+    found: dict[int, str | None] = {}  # per sentence: several numbers often share one
     for q in job.quantities:
         if not q.is_business:
             continue
         sentence = job.text.sentence_at(q.start)
-        m = regex.search(sentence.text)
-        if m:
+        if sentence.start not in found:
+            # the sentence alone: what lies before it must not satisfy the look-behind
+            m = regex.search(sentence.text)
+            found[sentence.start] = m.group() if m else None
+        metric = found[sentence.start]
+        if metric is not None:
             job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
-                    points=rule.weight if seen < rule.max_matches else 0, metric=m.group())
+                    points=rule.weight if seen < rule.max_matches else 0, metric=metric)
             seen += 1
 
 
