@@ -84,12 +84,12 @@ def test_signal_to_the_app_keeps_the_answers_and_restores_the_terminal(tmp_path,
     db = tmp_path / "app.sqlite3"
     app = PtyApp("--db", str(db), "--user", "signals")
     try:
+        # the filter has focus before the first frame that lists the scenarios, and
+        # keys are handled in order: no pause is needed between them
         app.wait_for(b"churn", timeout=60)
-        time.sleep(1.0)  # the home screen takes focus after its first paint
         app.type("churn")
-        time.sleep(0.5)
         app.type("\r")
-        time.sleep(1.5)
+        app.wait_for(b"Practice", timeout=30)  # the briefing's buttons
         app.type("p")
         app.wait_for(b"Enter sends", timeout=30)
         app.type(ANSWERS[0])

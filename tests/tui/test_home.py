@@ -61,3 +61,28 @@ async def test_content_problems_give_one_error_and_valid_scenarios_still_load(ma
         assert "broken.yaml" in errors[0].message
         assert "churn-model-drift" in app.content.scenarios
         assert "broken" not in app.content.scenarios
+
+
+async def test_a_scenario_chosen_before_the_content_is_checked_opens_when_it_is(make, monkeypatch):
+    import time
+
+    import trainer.tui.session as session
+
+    real = session.load_content
+
+    def slow(dirs):
+        time.sleep(0.8)  # a slow disk: the user is quicker than the validation
+        return real(dirs)
+
+    monkeypatch.setattr(session, "load_content", slow)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"churn", "enter")
+        await pilot.pause()
+        assert app.content is None and type(app.screen).__name__ == "HomeScreen"
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "BriefingScreen"
+        await pilot.press("p")  # the scorer may still be loading: the meeting starts anyway
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MeetingScreen"

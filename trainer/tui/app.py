@@ -57,6 +57,9 @@ class RehearseApp(App):
         self.content: Any = None
         self._catalog: Any = None
         self.scorer: Any = None
+        self._waiting: Any = None
+        """What the user asked for before the content or the scorer was ready: done
+        as soon as it is, rather than asking a quick user to try again."""
         self.theme = theme
 
     def get_default_screen(self) -> Screen:
@@ -100,6 +103,12 @@ class RehearseApp(App):
         self.screen_stack[0].post_message(ContentReady(content))
         if content.problems:
             self._report_problems(content.problems)
+        self._resume_waiting()
+
+    def _resume_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
 
     def _report_problems(self, problems: Any) -> None:
         items = list(problems)
@@ -122,6 +131,7 @@ class RehearseApp(App):
 
     def on_scorer_ready(self, message: ScorerReady) -> None:
         self.scorer = message.scorer
+        self._resume_waiting()
         if self.exit_when_ready == "full":
             self.call_after_refresh(self.exit)
 
@@ -146,7 +156,8 @@ class RehearseApp(App):
         from trainer.tui.screens.briefing import BriefingScreen
 
         if self.content is None:
-            self.notify("Still checking the content files; try again in a moment.")
+            self._waiting = lambda: self.open_briefing(scenario_id)
+            self.notify("Opening it as soon as the content files are checked…", timeout=2)
             return
         if scenario_id not in self.content.scenarios:
             self.notify("That scenario has problems; run 'rehearse validate'.", severity="error")
@@ -158,8 +169,9 @@ class RehearseApp(App):
         from trainer.tui.screens.meeting import MeetingScreen
         from trainer.tui.session import start_rehearsal
 
-        if self.scorer is None:
-            self.notify("The scorer is still loading; try again in a moment.")
+        if self.content is None or self.scorer is None:
+            self._waiting = lambda: self.start_meeting(scenario_id, mode, replace)
+            self.notify("Starting as soon as the scorer has loaded…", timeout=2)
             return
         seed = self.seed if self.seed is not None else random.randrange(1 << 30)
         rehearsal = start_rehearsal(self.content, self.scorer, scenario_id, seed)
