@@ -81,8 +81,15 @@ async def test_a_scenario_chosen_before_the_content_is_checked_opens_when_it_is(
         await pilot.press(*"churn", "enter")
         await pilot.pause()
         assert app.content is None and type(app.screen).__name__ == "HomeScreen"
-        await settle(app, pilot)
-        assert type(app.screen).__name__ == "BriefingScreen"
+        assert await _becomes(app, pilot, "BriefingScreen")
         await pilot.press("p")  # the scorer may still be loading: the meeting starts anyway
-        await settle(app, pilot)
-        assert type(app.screen).__name__ == "MeetingScreen"
+        assert await _becomes(app, pilot, "MeetingScreen")
+
+
+async def _becomes(app, pilot, screen: str, seconds: float = 20) -> bool:
+    """Whether the app shows ``screen`` within ``seconds`` (loading runs in threads)."""
+    for _ in range(int(seconds / 0.05)):
+        if type(app.screen).__name__ == screen:
+            return True
+        await pilot.pause(0.05)
+    return False
