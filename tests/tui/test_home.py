@@ -64,14 +64,14 @@ async def test_content_problems_give_one_error_and_valid_scenarios_still_load(ma
 
 
 async def test_a_scenario_chosen_before_the_content_is_checked_opens_when_it_is(make, monkeypatch):
-    import time
+    import threading
 
     import trainer.tui.session as session
 
-    real = session.load_content
+    real, gate = session.load_content, threading.Event()
 
     def slow(dirs):
-        time.sleep(0.8)  # a slow disk: the user is quicker than the validation
+        gate.wait(20)  # a slow disk: the user is quicker than the validation
         return real(dirs)
 
     monkeypatch.setattr(session, "load_content", slow)
@@ -81,6 +81,7 @@ async def test_a_scenario_chosen_before_the_content_is_checked_opens_when_it_is(
         await pilot.press(*"churn", "enter")
         await pilot.pause()
         assert app.content is None and type(app.screen).__name__ == "HomeScreen"
+        gate.set()
         assert await _becomes(app, pilot, "BriefingScreen")
         await pilot.press("p")  # the scorer may still be loading: the meeting starts anyway
         assert await _becomes(app, pilot, "MeetingScreen")
