@@ -40,6 +40,8 @@ def too_short(rule, job: Job) -> None:
     if n >= floor:
         return
     substance = sum(1 for f in job.findings if f.effect == "credit" and f.dimension != "brevity")
+    if n >= float(_param(rule, "min_words", 15)) and substance >= 3:
+        return  # short and full: a number, ownership, a step - brief, not empty
     shortfall = 1 - n / floor
     points = rule.weight * shortfall * (1.0 if substance >= 2 else 2.0)
     end = job.text.words[-1].end if job.text.words else 0
