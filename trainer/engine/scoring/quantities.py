@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from trainer.engine.scoring.scanner import Subject, finditer_in
-from trainer.engine.scoring.scanner import _twin as _lower_twin
+from trainer.engine.scoring.scanner import Subject, finditer_in, lower_twin
 
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
@@ -122,7 +121,7 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
     string = subject.lower if subject.faithful else text
     whole, words = _FAMILY_RE, _WORD_FAMILY_RE
     if subject.faithful:
-        whole, words = _lower_twin(whole) or whole, _lower_twin(words) or words
+        whole, words = lower_twin(whole) or whole, lower_twin(words) or words
         if whole is _FAMILY_RE or words is _WORD_FAMILY_RE:
             whole, words, string = _FAMILY_RE, _WORD_FAMILY_RE, text
     found = []

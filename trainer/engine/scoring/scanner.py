@@ -24,7 +24,6 @@ from collections.abc import Iterator
 
 from trainer.engine.scoring.pattern_facts import (
     FOLDS_OUTSIDE_ASCII,
-    Need,
     facts_of,
     lowered,
     split_alternatives,
@@ -56,19 +55,8 @@ class Subject:
         # lower() of these does not give what IGNORECASE matches: rule out no word then
         self.plain_folding = self.faithful or (
             len(lower) == len(text) and not any(c in text for c in FOLDS_OUTSIDE_ASCII))
-        self._holds: dict[str, bool] = {}
-
-    def holds(self, need: Need | None) -> bool:
-        if need is None or not self.plain_folding:
-            return True
-        known, lower = self._holds, self.lower
-        for w in need.words:
-            hit = known.get(w)
-            if hit is None:
-                hit = known[w] = w in lower
-            if hit:
-                return True
-        return False
+        self.has_word: dict[str, bool] = {}
+        """Whether the lower-cased answer holds a word, filled as the scanners ask."""
 
 
 class _Alternative:
@@ -156,10 +144,11 @@ class Scanner:
             yield from self.whole.finditer(subject.text, lo, hi)
             return
         heads = []
-        known, lower, folding = subject._holds, subject.lower, subject.plain_folding
+        known, lower, folding = subject.has_word, subject.lower, subject.plain_folding
         for k, part in enumerate(parts):
             need = part.need
-            if need is not None and folding:  # Subject.holds, inlined: this loop is hot
+            # skip it unless the answer holds one of its needed words (a hot loop: inline)
+            if need is not None and folding:
                 for w in need.words:
                     hit = known.get(w)
                     if hit is None:
@@ -193,7 +182,7 @@ class Scanner:
 _TWINS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
 
 
-def _twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+def lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """The lower-cased twin of an IGNORECASE regex, when it finds exactly the same spans."""
     twin = _TWINS.get(regex, regex)
     if twin is regex:
@@ -207,7 +196,7 @@ def finditer_in(subject: Subject, regex: re.Pattern[str], lo: int = 0,
     """``regex.finditer`` over the answer, run on the lower-cased copy where that is
     exact and quicker: use the matches' spans, not their text."""
     hi = len(subject.text) if hi is None else hi
-    twin = _twin(regex) if subject.faithful else None
+    twin = lower_twin(regex) if subject.faithful else None
     if twin is None:
         return regex.finditer(subject.text, lo, hi)
     return twin.finditer(subject.lower, lo, hi)
