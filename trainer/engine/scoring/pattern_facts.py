@@ -96,23 +96,11 @@ def split_alternatives(pattern: str) -> list[str] | None:
     safely (it has no alternatives, groups referred to by name or number, or global flags)."""
     if re.search(r"\(\?P|\\[1-9]|\(\?[aiLmsux]+\)", pattern):
         return None
-    out, depth, start, i, n = [], 0, 0, 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    out, start = [], 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     out.append(pattern[start:])
     return out if len(out) > 1 else None
 
@@ -144,6 +132,15 @@ def unwrapped(pattern: str) -> str:
 
 def _group_end(pattern: str, i: int) -> int | None:
     """The index just past the group that opens at ``pattern[i]``."""
+    for j, ch, depth in _structure(pattern, i):
+        if ch == ")" and depth == 0:
+            return j + 1
+    return None
+
+
+def _structure(pattern: str, i: int = 0):
+    """(index, character, depth after it) of each '(', ')' and '|' from ``pattern[i]``
+    on, skipping escapes and character classes, where they are literal."""
     depth, n = 0, len(pattern)
     while i < n:
         ch = pattern[i]
@@ -153,14 +150,10 @@ def _group_end(pattern: str, i: int) -> int | None:
         if ch == "[":
             i = _class_end(pattern, i)
             continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        if ch in "()|":
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
-    return None
 
 
 def _class_end(pattern: str, i: int) -> int:
