@@ -257,9 +257,12 @@ def feedback_lines(score: Any, points: list[Any]) -> list[str]:
 def summary_lines(s: dict[str, Any]) -> list[str]:
     if not s["turns"]:
         return ["No answers given."]
+    interview = s.get("track") == "interview"
+    listener = "the interviewer" if interview else "the CEO"
     outcome = {"good": "a good ending", "mixed": "a mixed ending", "bad": "a bad ending",
-               "patience": "the CEO ran out of patience", None: "not finished"}
-    lines = [f"Meeting over: {outcome.get(s['outcome'], s['outcome'])}, {s['turns']} answer(s), "
+               "patience": f"{listener} ran out of patience", None: "not finished"}
+    over = "Interview over" if interview else "Meeting over"
+    lines = [f"{over}: {outcome.get(s['outcome'], s['outcome'])}, {s['turns']} answer(s), "
              f"overall {s['overall']}/100 (seed {s['seed']})."]
     if s["dimensions"]:
         lines.append("Per dimension: " + " · ".join(f"{k} {v}" for k, v in s["dimensions"].items()))

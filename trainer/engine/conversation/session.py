@@ -306,6 +306,7 @@ class Rehearsal:
             "scenario": self.scenario.id, "persona": self.persona.id, "seed": self.seed,
             "turns": len(self.turns), "overall": overall, "dimensions": means,
             "weakest": weakest, "outcome": self.outcome, "finished": self.finished,
+            "track": self.scenario.track,
             "patience": self.patience, "patience_max": self.patience_max,
             "checklist": list(checklist.values()),
             "points": {"covered": covered, "missing": missing,

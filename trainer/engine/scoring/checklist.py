@@ -21,7 +21,7 @@ def _evidence(f: Finding | None, fallback: str) -> str:
 
 
 def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
-                    stats: dict) -> list[ChecklistItem]:
+                    stats: dict, track: str = "incident") -> list[ChecklistItem]:
     def score(d: str) -> int:
         return scores[d].score if d in scores else 0
 
@@ -55,14 +55,17 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
         f"about {seconds} s spoken for a {stats.get('budget_seconds', 0)} s budget"
         + (f"; {fillers} filler(s)" if fillers else ""))))
 
+    # the seed's "CEO's priorities" are the interviewer's in an interview
+    priorities = "The interviewer's priorities" if track == "interview" else ITEMS[5]
     if "tailoring" in scores:
         kpi = _first(findings, ("tailoring",), "credit")
-        items.append(ChecklistItem(ITEMS[5], score("tailoring") >= 60, _evidence(
-            kpi, "nothing about the priorities the CEO cares about")))
+        listener = "the interviewer" if track == "interview" else "the CEO"
+        items.append(ChecklistItem(priorities, score("tailoring") >= 60, _evidence(
+            kpi, f"nothing about the priorities {listener} cares about")))
     else:
         money = _first(findings, ("impact",), "credit", ("impact.business_metric",)) or \
             _first(findings, ("impact",), "credit")
-        items.append(ChecklistItem(ITEMS[5], score("impact") >= 60, _evidence(
+        items.append(ChecklistItem(priorities, score("impact") >= 60, _evidence(
             money, "no business impact put in numbers")))
 
     if "follow_up" not in scores:  # an interview answer: nothing to follow up

@@ -119,7 +119,7 @@ class Scorer:
             overall=aggregate.overall(scores, weights),
             dimensions=scores,
             findings=findings,
-            checklist=build_checklist(scores, findings, stats),
+            checklist=build_checklist(scores, findings, stats, ctx.track),
             points=_coverage(ctx, text),
             stats=stats,
             notes=notes,
