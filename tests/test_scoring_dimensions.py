@@ -189,3 +189,11 @@ def test_very_long_answer_is_capped_with_a_note(scorer):
 def test_empty_answer_scores_low_overall(scorer):
     assert scorer.score("").overall < 40
     assert scorer.score(GOOD).overall > scorer.score("It's fine.").overall
+
+
+def test_curly_apostrophes_read_like_straight_ones(scorer):
+    curly = scorer.score("That’s on me. I’ll send you the numbers by 4 pm.")
+    straight = scorer.score("That's on me. I'll send you the numbers by 4 pm.")
+    assert curly.score("follow_up") == straight.score("follow_up") >= 80
+    assert curly.score("ownership") == straight.score("ownership")
+    assert "That’s on me" in [f.text for f in curly.findings]  # the answer as typed

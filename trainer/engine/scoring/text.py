@@ -37,7 +37,9 @@ class Text:
         self.capped = len(raw) > max_chars
         self.original_length = len(raw)
         self.raw = raw[:max_chars]
-        self.clean = _CONTROL.sub(" ", self.raw)
+        # Curly apostrophes (phones, Word, Slack) read as straight ones, so that every
+        # rule's "I'll" or "that's" matches; one character for one keeps the spans.
+        self.clean = _CONTROL.sub(" ", self.raw).replace("\u2019", "'").replace("\u2018", "'")
         self.lower = self.clean.lower()
         self.words = [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.clean)]
         self.sentences = _sentences(self.clean)
