@@ -96,6 +96,32 @@ def test_solution_and_follow_up(scorer):
     assert undated.has_finding("follow_up.dated")
 
 
+@pytest.mark.parametrize("promise", [
+    "I'll text you at noon with a confirmed time.",
+    "I'll ring you by half five today to confirm every branch is back.",
+    "I'll have a one-page summary in your inbox by 8 am Thursday.",
+    "You'll have the count on your desk by quarter past nine.",
+])
+def test_a_dated_promise_in_other_words_is_follow_up(scorer, promise):
+    answer = "Card readers in 46 branches were declining payments; 30 are fixed. " + promise
+    assert scorer.score(answer).score("follow_up") == 100
+
+
+def test_an_offer_of_help_is_not_a_promise_to_report_back(scorer):
+    answer = ("Card readers in 46 branches were declining payments; 30 are fixed. "
+              "Let me know if you need anything else.")
+    assert scorer.score(answer).score("follow_up") < 40
+
+
+def test_containment_prevention_and_timeline_in_other_words(scorer):
+    result = scorer.score("We've already switched call routing back to the old menu. The new "
+                          "model returns after a test on recorded calls, which takes about ten "
+                          "days. I'm also adding a daily check of misrouted calls.")
+    rules = {f.rule for f in result.findings}
+    assert {"solution.containment", "solution.timeline", "solution.prevention",
+            "solution.action"} <= rules
+
+
 def test_a_practice_kept_since_counts_as_action(scorer):
     learned = scorer.score("What I learned: now I set alert thresholds from two years of "
                            "history, and we always review a model's errors weekly.",

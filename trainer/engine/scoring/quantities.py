@@ -66,6 +66,7 @@ _DURATION_DAYS = {"second": 1 / 86400, "sec": 1 / 86400, "minute": 1 / 1440, "mi
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri)"
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+_HOURS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
 TIME_EXPRESSION = re.compile(
     rf"\b(?:by|before|on|at|until|till|no later than)\s+(?:the\s+)?(?:end of\s+)?(?:the\s+)?"
     rf"(?:{_WEEKDAYS}|today|tonight|tomorrow|noon|midday|eod|eow|cob|close of business|"
@@ -76,7 +77,12 @@ TIME_EXPRESSION = re.compile(
     rf"|\b(?:tomorrow|tonight|this afternoon|this evening|end of (?:the )?(?:day|week))\b"
     rf"|\b(?:next|this)\s+(?:week|month|{_WEEKDAYS})\b"
     rf"|\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.)"
-    rf"|\b(?:every|each)\s+(?:day|morning|week|monday|friday|\d+\s+hours?)\b",
+    rf"|\b(?:every|each)\s+(?:day|morning|week|monday|friday|\d+\s+hours?)\b"
+    # spoken and British clock times: "half five", "quarter past ten", "six o'clock"
+    rf"|\b(?:by|before|at|until|till)\s+(?:half|quarter)\s+(?:past\s+|to\s+)?(?:{_HOURS})\b"
+    rf"|\b(?:{_HOURS})\s+o['’]clock\b"
+    rf"|\b(?:first thing|later today|end of play|"
+    rf"(?:by|before|after) lunch(?:time)?|(?:on|by) the \d{{1,2}}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
 TIME_FRAME = re.compile(
