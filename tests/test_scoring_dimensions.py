@@ -73,6 +73,13 @@ def test_vague_hedges_cost_confidence_but_calibrated_odds_do_not(scorer):
     assert calibrated.score("confidence") > hedgy.score("confidence")
 
 
+def test_a_belief_with_a_time_to_confirm_it_is_not_a_vague_hedge(scorer):
+    dated = scorer.score("I believe the loss is $40,000, and finance will confirm it by Friday.")
+    open_ended = scorer.score("I believe the loss is $40,000, more or less.")
+    assert not dated.has_finding("confidence.hedge")
+    assert open_ended.has_finding("confidence.hedge")
+
+
 def test_vague_magnitude_without_number_costs_impact(scorer):
     vague = scorer.score("The drift has had a significant impact on a lot of customers.")
     exact = scorer.score("The drift has cost $50,000 of renewals this week, 5% of customers.")
