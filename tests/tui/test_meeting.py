@@ -91,6 +91,10 @@ async def test_exam_mode_holds_feedback_and_runs_a_timer(make):
         assert not app.screen.query("ScoreLine")
         await pilot.press("f2")
         assert not app.screen.query_one("#hints").display
+        # the footer does not offer what exam mode withholds
+        shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
+        assert not {"hints", "exemplar"} & shown
+        assert "leave" in shown
 
 
 async def test_leaving_early_still_gives_a_debrief(make):

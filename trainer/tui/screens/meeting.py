@@ -35,8 +35,11 @@ class MeetingScreen(Screen):
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While answering: hints, exemplar, leave. Once it is over: only the debrief.
-        if action in ("hints", "exemplar", "leave"):
+        # While answering: hints and exemplar (practice only), leave. Once it is over:
+        # only the debrief. Exam mode keeps its help out of the footer altogether.
+        if action in ("hints", "exemplar"):
+            return self.mode == "practice" and not self.rehearsal.finished
+        if action == "leave":
             return not self.rehearsal.finished
         if action == "debrief":
             return self.rehearsal.finished
@@ -226,6 +229,7 @@ class MeetingScreen(Screen):
 
     def commands(self):
         """Palette entries for this screen: (title, help, callback)."""
-        yield "Hints", "Show the talking points for this question", self.action_hints
-        yield "Exemplar", "Show a strong answer to this question", self.action_exemplar
+        if self.mode == "practice":
+            yield "Hints", "Show the talking points for this question", self.action_hints
+            yield "Exemplar", "Show a strong answer to this question", self.action_exemplar
         yield "Leave meeting", "End the meeting and see the debrief", self.action_leave
