@@ -69,8 +69,17 @@ make_app().run(headless=True)
 
 
 def run(code: str, ready: str = "home") -> tuple[float, float]:
-    """Wall and CPU seconds of one fresh process, from start to its exit."""
-    env = dict(os.environ, REHEARSE_EXIT_WHEN_READY=ready)
+    """Wall and CPU seconds of one fresh process, from start to its exit.
+
+    ``COLUMNS``/``LINES`` give the headless run one size, as a real terminal does: without
+    them Rich guesses 80x25 while the driver says 80x24, and every app lays out and draws
+    its first screen twice.
+    """
+    env = dict(os.environ, REHEARSE_EXIT_WHEN_READY=ready, COLUMNS="80", LINES="24")
+    # A returning user's modules are compiled once (pip compiles them at install, or
+    # Python caches them on the first run); Textual's installed .pyc files are always
+    # used, so without this only rehearse would be compiled from source on every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True, env=env,
