@@ -62,6 +62,10 @@ class HomeScreen(Screen):
         self._resumed = False
         self._filled: tuple[int, str] | None = None
         self._shown: tuple[str | None, int] | None = None
+        self._drawn = False
+        """Whether the first frame is on screen: until then the preview shows only the
+        title and summary, and the briefing (wrapped text that needs a scroll bar, so a
+        second layout) follows right after, so the list is usable sooner."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,6 +85,12 @@ class HomeScreen(Screen):
         catalog = getattr(self.app, "catalog", None)
         if catalog is not None:
             self.show_catalog(catalog)
+        self.call_after_refresh(self._first_frame_drawn)
+
+    def _first_frame_drawn(self) -> None:
+        self._drawn = True
+        self._shown = None
+        self._show(self.highlighted_id())
 
     @on(ContentReady)
     def content_ready(self, message: ContentReady) -> None:
@@ -174,7 +184,8 @@ class HomeScreen(Screen):
             return
         s = app.catalog.scenarios[scenario_id]
         title.update(Text(f"{s.title}\n{s.summary}", style="bold"))
-        briefing.update(briefing_text(s.briefing))
+        if self._drawn:
+            briefing.update(briefing_text(s.briefing))
 
     def action_move(self, step: int) -> None:
         option_list = self.query_one("#scenarios", OptionList)
