@@ -100,7 +100,8 @@ class DebriefScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.scenario.title} · debrief"
-        self.query_one("#retry", Button).focus()
+        # Retry has the keyboard, but the summary at the top is what is read first
+        self.query_one("#retry", Button).focus(scroll_visible=False)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
