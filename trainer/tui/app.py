@@ -69,9 +69,10 @@ class RehearseApp(App):
         from trainer.tui.session import peek_catalog
 
         # The quick catalog (a few ms of YAML) is read here, so the first full frame
-        # already lists the scenarios; the slow validation runs in a worker afterwards.
+        # already lists the scenarios; the slow validation runs in a worker once that
+        # frame is drawn (a thread started now would hold the GIL it needs).
         self._catalog_ready(peek_catalog(self.content_dirs))
-        self.load_content()
+        self.call_after_refresh(self.load_content)
         for notice in getattr(self.store, "notices", None) or []:
             self.notify(notice, title="History", severity="warning", timeout=15)
 
