@@ -21,6 +21,17 @@ def test_pairwise_accuracy_meets_the_bar():
         assert row["accuracy"] >= 0.85, (dim, [w for w in report["wrong"] if w["on"] == dim])
 
 
+HELD_OUT = sorted((DATA / "answers").glob("*_pairs.yaml"))
+
+
+@pytest.mark.parametrize("path", HELD_OUT, ids=lambda p: p.stem)
+def test_held_out_sets_stay_above_the_bar(path):
+    """Sets written by others after the rules (blind_pairs.yaml without sight of them):
+    small per dimension, so only the overall bar is held."""
+    report = evaluate(load_scorer(), load_pairs(path))
+    assert report["overall"]["accuracy"] >= 0.9, report["wrong"]
+
+
 def test_a_tie_counts_as_wrong():
     same = "We rolled back the model; I'll update you by 5 pm."
     pair = Pair(id="tie", better=same, worse=same, differs_on=["solution"])

@@ -129,6 +129,32 @@ def test_containment_prevention_and_timeline_in_other_words(scorer):
             "solution.action"} <= rules
 
 
+def test_a_colleague_named_as_the_cause_is_blame_and_a_blameless_review_is_not(scorer):
+    named = scorer.score("In the review it came out that she'd missed the expiry date. If she "
+                         "had followed the runbook it wouldn't have happened.")
+    blameless = scorer.score("In the review we looked at the system, not the person: the "
+                             "renewal script had no test step. Those were gaps in what my team "
+                             "had built, and I owned fixing them.")
+    assert named.has_finding("ownership.blame")
+    assert not blameless.has_finding("ownership.blame")
+    assert blameless.score("ownership") > named.score("ownership")
+
+
+def test_cancelled_orders_and_a_second_check_count_as_solution(scorer):
+    result = scorer.score("We cancelled the £120,000 of orders not yet shipped. Any calendar "
+                          "change now needs a second analyst's sign-off.")
+    rules = {f.rule for f in result.findings}
+    assert {"solution.containment", "solution.prevention"} <= rules
+
+
+def test_a_term_defined_as_the_sentence_opens_is_explained(scorer):
+    defined = scorer.score("DNS is the internet's address book, and we updated our entry "
+                           "with a typo, so 45,000 visits failed for 30 minutes.")
+    used = scorer.score("The cause is a DNS problem, so 45,000 visits failed for 30 minutes.")
+    assert not [f for f in defined.findings if f.dimension == "jargon" and f.effect == "penalty"]
+    assert used.has_finding("jargon")
+
+
 def test_a_practice_kept_since_counts_as_action(scorer):
     learned = scorer.score("What I learned: now I set alert thresholds from two years of "
                            "history, and we always review a model's errors weekly.",
@@ -162,6 +188,41 @@ def test_an_interview_story_is_not_asked_for_a_follow_up(scorer):
     asked = AnswerContext(track="interview", question="How did you keep people informed?",
                           focus=["follow_up"])
     assert "follow_up" in scorer.score(story, asked).dimensions
+
+
+STORY = ("At an online grocer, each regional team kept its own spreadsheet of van capacity, "
+         "so slot predictions were wrong a fifth of the time. I was a data engineer and my task "
+         "was to get all five regions onto one feed. I visited each office and built the feed "
+         "around their spreadsheets. {result}I learned that people adopt a change that solves "
+         "their problem first.")
+
+
+def test_a_result_is_looked_for_after_the_action(scorer):
+    ctx = AnswerContext(track="interview")
+    ended = scorer.score(STORY.format(result="Within three months slot errors fell from 21% "
+                                             "to 6%. "), ctx)
+    unended = scorer.score(STORY.format(result="I also ran two training sessions. "), ctx)
+    assert ended.stats["star"]["result"]
+    assert not unended.stats["star"]["result"]  # 'kept' in the situation is not the result
+    assert ended.score("structure") > unended.score("structure")
+
+
+def test_the_speakers_role_is_not_their_action(scorer):
+    story = scorer.score("At a SaaS company I managed a support team of nine, and the backlog "
+                         "had grown to 1,400 tickets. My task was to get replies under a day. "
+                         "Things turned round: first replies fell to 19 hours. I learned to "
+                         "look at what comes in first.", AnswerContext(track="interview"))
+    assert not story.stats["star"]["action"]
+
+
+def test_an_interview_question_about_keeping_people_informed_scores_follow_up(scorer):
+    asked = AnswerContext(track="interview", question="Tell me about a time you kept senior "
+                                                     "leaders informed during a long problem.")
+    other = AnswerContext(track="interview", question="Tell me about a hard decision.")
+    story = ("I told the COO she'd get a one-page update every Monday by 9 am, and I kept to "
+             "that for five weeks.")
+    assert scorer.score(story, asked).score("follow_up") == 100
+    assert "follow_up" not in scorer.score(story, other).dimensions
 
 
 def test_structure_reports_the_missing_star_part(scorer):

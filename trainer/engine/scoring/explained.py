@@ -35,10 +35,21 @@ _NEXT = re.compile(
 )
 
 
+# A sentence that opens with the term and defines it: "DNS is the internet's address
+# book", "A canary is like a test flight". Only at the start, where the term is the
+# subject: "the cause is a DNS problem" explains nothing.
+_DEFINES = re.compile(
+    r"^\s+(?:is|are)\s+(?:like\s+|basically\s+|essentially\s+|just\s+|simply\s+)?"
+    r"(?:the|a|an|like|how|what|where|when)\s", re.IGNORECASE)
+_OPENS = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:(?:the|a|an|our)\s+)?$", re.IGNORECASE)
+
+
 def is_explained(text: str, start: int, end: int, next_sentence: str = "") -> bool:
     """True when the words around ``text[start:end]`` explain it in plain language."""
     after = text[end:end + 60]
     if _AFTER.search(after):
+        return True
+    if _DEFINES.search(after) and _OPENS.search(text[max(0, start - 8):start]):
         return True
     if _BEFORE.search(text[max(0, start - 40):start]):
         return True

@@ -125,6 +125,8 @@ class CompiledRule:
             if question and lex.term_regex(entry).search(question):
                 continue
             if rule.allow_explained and self._explained(job, start, end):
+                # no other rule of the dimension may fault a term explained in place
+                job.memo.setdefault("explained", []).append((self.dimension, start, end))
                 job.add(rule, start, end, effect="credit", points=0,
                         message="Explained '%s' in plain words where you used it.",
                         suggestion="")

@@ -85,7 +85,7 @@ class Scorer:
         if ctx.track == "interview":
             # a story told to an interviewer promises no report back, unless the
             # question is about keeping people informed (a node's focus says so)
-            if "follow_up" not in (ctx.focus or []):
+            if not _asks_for(rubric_set, ctx, "follow_up"):
                 dims.remove("follow_up")
             dims.append("structure")
         if ctx.facts:
@@ -104,8 +104,11 @@ class Scorer:
                 notes.append(f"rule {runner.id} could not run: {exc}")
         if "accuracy" in dims and not job.stats.get("facts_checked"):
             dims.remove("accuracy")  # no number of the answer could be checked
-        findings = aggregate.cap_points(
-            _one_verdict_per_span([f for f in job.findings if f.dimension in dims]), self._caps)
+        explained = job.memo.get("explained", ())
+        findings = aggregate.cap_points(_one_verdict_per_span(
+            [f for f in job.findings if f.dimension in dims
+             and not (explained and f.effect == "penalty" and _covered(f, explained))]),
+            self._caps)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scores = aggregate.dimension_scores(dims, findings, rubric_set)
         scores = aggregate.scale_for_length(scores, text.word_count, notes)
@@ -161,6 +164,21 @@ def _one_verdict_per_span(findings: list) -> list:
             continue
         kept.append(f)
     return kept
+
+
+def _asks_for(rubric_set: RubricSet, ctx: AnswerContext, dim: str) -> bool:
+    """Whether the node's focus, or else the question's wording, asks about ``dim``."""
+    if ctx.focus:
+        return dim in ctx.focus
+    focus = rubric_set.focus.get(dim)  # type: ignore[call-overload]
+    return bool(focus and ctx.question and any(
+        re.search(p, ctx.question, re.IGNORECASE) for p in focus.asked))
+
+
+def _covered(finding, spans) -> bool:
+    """Whether a span of the finding's own dimension overlaps it."""
+    return any(dim == finding.dimension and start < finding.end and finding.start < end
+               for dim, start, end in spans)
 
 
 _HOW = frozenset({"brevity", "ownership", "jargon", "confidence", "accuracy"})

@@ -21,19 +21,25 @@ def star_part(rule, job: Job) -> None:
     """Credit the part when a cue shows it; otherwise report it missing.
 
     ``params``: ``part`` (its name), ``cues`` (regexes), ``needs_number`` (the
-    part counts in full only with a number in its sentence, as a result should).
+    part counts in full only with a number in its sentence, as a result should),
+    ``after`` (a part whose cue must come first, when that part was found).
     """
     part = str(rule.params.get("part", rule.id.split(".")[-1]))
     cues = rule.params.get("cues", [])
     if not cues:
         return
-    m = search_in(job.text.subject, _cues(cues))
+    # A result told before any action is the situation ("each team kept its own
+    # spreadsheet"), not how the story ended: ``after`` names the part it must follow.
+    found_at = job.memo.setdefault("star_at", {})
+    lo = found_at.get(str(rule.params.get("after", "")), 0)
+    m = search_in(job.text.subject, _cues(cues), lo)
     parts = job.stats.setdefault("star", {})
     if m is None:
         parts[part] = False
         job.add(rule, 0, 0, part=part, points=0)
         return
     parts[part] = True
+    found_at[part] = m.end()
     if rule.params.get("needs_number"):
         numbered = any(q.is_business for q in job.quantities if m.start() <= q.start
                        and job.text.sentence_index(q.start) - job.text.sentence_index(m.start())
