@@ -17,6 +17,8 @@ class AskDialog(ModalScreen[str | None]):
     returns an error message for an unacceptable answer, shown under the box.
     """
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
 
     def __init__(self, title: str, prompt: str, *, choices: list[str] | None = None,

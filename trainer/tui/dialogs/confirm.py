@@ -13,6 +13,8 @@ from textual.widgets import Button, Static
 class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``; dismiss with True (yes) or False (no, escape)."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

@@ -12,6 +12,8 @@ from textual.widgets import Button, Markdown, Static
 class TextDialog(ModalScreen[None]):
     """Shows ``body`` (Markdown) under ``title``."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [Binding("escape,enter,q", "close", "Close", id="text.close")]
 
     def __init__(self, title: str, body: str) -> None:

@@ -13,6 +13,8 @@ from textual.widgets import Button, Static, TextArea
 class WrittenUpdateDialog(ModalScreen[str | None]):
     """Returns the update's text, or None when cancelled."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "send", "Send", id="update.send", priority=True),
         Binding("escape", "cancel", "Cancel", id="update.cancel"),

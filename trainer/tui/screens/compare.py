@@ -16,6 +16,8 @@ _ORDER = ("brevity", "impact", "ownership", "jargon", "confidence", "solution", 
 class CompareScreen(Screen):
     """Participants side by side on one scenario, for a coaching session."""
 
+    CSS_PATH = "review.tcss"
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="compare.back")]
 
     def __init__(self, scenario_id: str, title: str = "") -> None:

@@ -18,6 +18,8 @@ from trainer.tui.widgets.highlighted_answer import HighlightedAnswer
 class ReviewScreen(Screen):
     """Pick a turn on the left; read it, note it or override a score on the right."""
 
+    CSS_PATH = "review.tcss"
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="review.back"),
         Binding("n", "note", "Note", id="review.note", tooltip="Add a coach's note to this turn"),
