@@ -285,6 +285,14 @@ def test_empty_answer_scores_low_overall(scorer):
     assert scorer.score(GOOD).overall > scorer.score("It's fine.").overall
 
 
+def test_two_plain_words_are_short_but_not_jargon(scorer):
+    # a scaled-down jargon score would set off the CEO's "in plain English?"
+    result = scorer.score("Not sure.")
+    assert result.score("jargon") == 100
+    assert result.has_finding("confidence.hedge")
+    assert result.overall < 40
+
+
 def test_curly_apostrophes_read_like_straight_ones(scorer):
     curly = scorer.score("That’s on me. I’ll send you the numbers by 4 pm.")
     straight = scorer.score("That's on me. I'll send you the numbers by 4 pm.")

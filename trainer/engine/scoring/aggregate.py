@@ -50,16 +50,23 @@ def scale_for_length(scores: dict[str, DimensionScore], words: int,
                      notes: list[str]) -> dict[str, DimensionScore]:
     """An answer of a few words is empty, not brief: no dimension keeps a high score.
 
-    Dimensions that only lose points for faults (jargon, confidence) would
-    otherwise give an empty answer full marks.
+    Dimensions that only lose points for faults (confidence) would otherwise give an
+    empty answer full marks; jargon and accuracy are the exception (``UNSCALED``).
     """
     if words >= SUBSTANCE_WORDS:
         return scores
     factor = 0.5 + 0.5 * words / SUBSTANCE_WORDS
-    notes.append(f"Only {words} word(s): every score is scaled by {factor:.2f}, since "
-                 f"there is too little to judge.")
-    return {d: DimensionScore(int(round(s.score * factor)), s.summary + f"; x{factor:.2f} "
-                              "for a very short answer") for d, s in scores.items()}
+    notes.append(f"Only {words} word(s): every score but jargon and accuracy is scaled by "
+                 f"{factor:.2f}, since there is too little to judge.")
+    return {d: s if d in UNSCALED else DimensionScore(
+                int(round(s.score * factor)), s.summary + f"; x{factor:.2f} for a very short answer")
+            for d, s in scores.items()}
+
+
+UNSCALED = frozenset({"jargon", "accuracy"})
+"""Kept as they are in a very short answer: two plain words hold no jargon and no wrong
+number, and a jargon score scaled down would read as jargon (and set off the CEO's
+'in plain English?')."""
 
 
 def _summary(findings: list[Finding]) -> str:
