@@ -166,6 +166,45 @@ def test_once_nodes_are_passed_over_the_second_time():
     assert r.outcome == "good"
 
 
+ONCE_COST = {
+    "ask": {"ceo": "What happened?", "branches": [
+        {"when": {"dimension": "impact", "below": 50}, "next": "cost"}, {"next": "cause"}]},
+    "cost": {"ceo": "What does that cost us?", "once": True, "branches": [
+        {"when": {"visits": "cause", "at_least": 1}, "say": "Moving on.", "next": "plan"},
+        {"next": "cause"}]},
+    "cause": {"ceo": "Why?", "branches": [{"next": "ask"}]},
+    "plan": {"ceo": "Plan?", "branches": [
+        {"when": {"finding": "ownership.blame"}, "next": "end-bad"}, {"next": "end-good"}]},
+    "end-good": {"ceo": "Good.", "end": True, "outcome": "good"},
+    "end-bad": {"ceo": "No.", "end": True, "outcome": "bad"},
+}
+
+
+def test_a_once_node_seen_before_takes_its_first_branch_that_holds_not_the_fallback():
+    r = start(ONCE_COST)
+    assert r.answer(VAGUE).next_node == "cost"   # first visit: asked
+    assert r.answer(GOOD).next_node == "cause"   # cause not visited yet: fallback
+    r.answer(GOOD)                                # cause -> ask
+    turn = r.answer(VAGUE)                        # ask -> cost again: passed over
+    assert r.visits["cost"] == 2
+    assert r.current.node_id == "plan" == turn.next_node  # its 'visits' branch, not 'cause'
+    assert turn.reaction == "Moving on." and r.current.ceo == "Moving on. Plan?"
+
+
+def test_a_passed_over_once_node_judges_its_branches_on_the_answer_that_led_there():
+    nodes = {
+        "ask": {"ceo": "What happened?", "branches": [{"next": "check"}]},
+        "check": {"ceo": "Whose fault?", "once": True, "branches": [
+            {"when": {"finding": "ownership.blame"}, "next": "end-bad"}, {"next": "ask"}]},
+        "end-bad": {"ceo": "No.", "end": True, "outcome": "bad"},
+    }
+    r = start(nodes)
+    r.answer(GOOD)
+    r.answer(GOOD)                    # check -> ask
+    turn = r.answer(BLAME)            # ask -> check, passed over on this blaming answer
+    assert turn.next_node == "end-bad" and r.outcome == "bad"
+
+
 def test_reaction_prefixes_the_next_line_unless_the_node_says_it():
     # blame on the fallback branch: the persona says it before the next line
     nodes = chain("a", "b", "c")

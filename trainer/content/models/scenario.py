@@ -131,7 +131,9 @@ class Node(Strict):
     """One CEO line (with variants) and what follows the user's answer."""
 
     ceo: str | list[str] = Field(description="What the CEO says; a list gives variants.")
-    once: bool = Field(False, description="Say this node's line only the first time.")
+    once: bool = Field(False, description=(
+        "Ask this node only the first time; a later visit is passed over through the first "
+        "of its branches that holds for the answer that led there."))
     tags: list[str] = Field(default_factory=list)
     question: str | None = Field(
         None, description="The question being asked, if the line has more than the question."

@@ -17,7 +17,8 @@ API (the app, the drill and the history store use exactly this):
     persona, facts), computes talking-point coverage (fuzzy; it replaces
     ``score.points``), takes the first branch whose condition holds, applies its
     ``set`` (numbers, or '+1'/'-1'), counts visits, spends patience, picks the
-    persona's reaction and enters the next node. Raises ``RehearsalOver`` once
+    persona's reaction and enters the next node (a ``once`` node seen before is passed
+    over through the first of its branches that holds). Raises ``RehearsalOver`` once
     ``finished``.
 
 ``Turn``

@@ -70,7 +70,8 @@ class Turn:
     branch: int | None
     """Index of the branch taken in the node's list; ``None`` when the meeting ended early."""
     next_node: str | None
-    """The node reached, or ``None`` when the persona ran out of patience."""
+    """The node reached (where a `once` node seen before was passed over, the node it led
+    to), or ``None`` when the persona ran out of patience."""
     reaction: str = ""
     """What the persona said about this answer before the next line ('' if nothing)."""
     weaknesses: list[str] = field(default_factory=list)
@@ -131,12 +132,17 @@ class Rehearsal:
             node = self.scenario.nodes[node_id]
             self.visits[node_id] += 1
             apply_set(self.vars, node.set)
-            fallback = next((b for b in reversed(node.branches) if b.when is None), None)
-            # A `once` node seen before is passed over through its fallback branch.
-            if not (node.once and self.visits[node_id] > 1 and not node.end and fallback):
+            # A `once` node seen before is passed over: the CEO does not ask it again, and
+            # its own branches decide where the meeting goes (see _pass_over).
+            if not (node.once and self.visits[node_id] > 1 and not node.end and self.turns):
                 break
-            apply_set(self.vars, fallback.set)
-            node_id = fallback.next
+            branch = self._pass_over(node_id, node)
+            if branch is None:  # no branch holds (no fallback): ask it after all
+                break
+            apply_set(self.vars, branch.set)
+            if branch.say:
+                reaction = branch.say
+            node_id = branch.next
         line = self._pick_line(node_id, node)
         shown = f"{reaction} {line}" if reaction else line
         prompt = Prompt(
@@ -150,6 +156,23 @@ class Rehearsal:
         if node.end:
             self._finish(node.outcome or "mixed", shown)
         return prompt
+
+    def _pass_over(self, node_id: str, node: Node) -> Any:
+        """The branch a `once` node seen before takes without asking its question.
+
+        Its branches are judged on the answer that led to it, as if that answer had been
+        given to this node: scored in its context (question, focus, budget) and matched
+        against its talking points. The first branch whose ``when`` holds is taken.
+        """
+        last = self.turns[-1]
+        ctx = self.context(node_id)
+        score = self.scorer.score(last.answer, ctx)
+        points = coverage(last.answer, list(node.talking_points))
+        covered = {p.id: True for t in self.turns for p in t.points if p.covered}
+        covered.update({p.id: p.covered for p in points})
+        situation = Situation(last.answer, score, _words(score, last.answer), ctx.budget,
+                              covered, self.visits, self.vars)
+        return next((b for b in node.branches if holds(b.when, situation)), None)
 
     def _pick_line(self, node_id: str, node: Node) -> str:
         """A variant not yet said at this node if there is one, chosen by the seed."""
@@ -241,7 +264,9 @@ class Rehearsal:
         )
         self.turns.append(turn)
         if next_node is not None:
-            self._enter(next_node, reaction)
+            # A `once` node seen before may pass the meeting on: record where it went.
+            entered = self._enter(next_node, reaction)
+            turn.next_node, turn.reaction = entered.node_id, entered.reaction
         return turn
 
     def _reaction(self, branch: Any, weak: list[reactions.Weakness], score: ScoreResult) -> str:
