@@ -27,6 +27,8 @@ EXPECTED = {
     "unreachable_node.yaml": (19, "node 'orphan' cannot be reached"),
     "no_end.yaml": (8, "can never finish"),
     "unknown_persona.yaml": (5, "unknown persona 'nobody'"),
+    "end_without_outcome.yaml": (21, "node 'done' ends the meeting but has no 'outcome' "
+                                     "(good, mixed or bad)"),
     "bad_condition.yaml": (12, "node 'opening', branch 1, when: unknown key 'dimenson'; "
                                "did you mean 'dimension'?"),
 }

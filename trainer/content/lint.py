@@ -65,6 +65,9 @@ def lint_scenario(s: Scenario, content: Content) -> Iterator[tuple[tuple, str]]:
         if node.end:
             if node.branches:
                 yield (*here, "branches"), f"node '{node_id}' ends the meeting but has branches"
+            if node.outcome is None:
+                yield ((*here, "end"), f"node '{node_id}' ends the meeting but has no "
+                                       f"'outcome' (good, mixed or bad)")
             continue
         if not node.branches:
             yield here, f"node '{node_id}' has no branches and is not 'end: true'"
