@@ -140,6 +140,25 @@ def test_a_colleague_named_as_the_cause_is_blame_and_a_blameless_review_is_not(s
     assert blameless.score("ownership") > named.score("ownership")
 
 
+@pytest.mark.parametrize("blame", [
+    "The vendor really should have caught it before shipping.",
+    "The platform team owns the scheduler, so they should explain what happened.",
+    "Our supplier sent bad data and nobody on their side checked it.",
+    "That's a question for the data team, not me.",
+    "We were let down by our cloud provider.",
+])
+def test_blame_in_other_words(scorer, blame):
+    assert scorer.score(blame).has_finding("ownership.blame")
+
+
+@pytest.mark.parametrize("fine", [
+    "That's one for the board to decide, and I recommend we approve it.",
+    "The data team should explain the new schema to us; I've asked them to by Friday.",
+])
+def test_escalating_or_asking_another_team_is_not_blame(scorer, fine):
+    assert not scorer.score(fine).has_finding("ownership.blame")
+
+
 def test_cancelled_orders_and_a_second_check_count_as_solution(scorer):
     result = scorer.score("We cancelled the £120,000 of orders not yet shipped. Any calendar "
                           "change now needs a second analyst's sign-off.")
