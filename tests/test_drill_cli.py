@@ -193,3 +193,25 @@ def test_resume_of_unknown_rehearsal_is_a_clear_error(monkeypatch, capsys):
 def test_drill_needs_a_scenario_or_resume(monkeypatch, capsys):
     code, _, err = drill(monkeypatch, capsys, [], [])
     assert code == 2 and "SCENARIO" in err
+
+
+@pytest.mark.parametrize("defect, words", [
+    ("    branches:\n      - next: nowhere\n", "goes to 'nowhere', which does not exist"),
+    ("    branches:\n      - nxt: done\n", "unknown key 'nxt'; did you mean 'next'?"),
+])
+def test_a_scenario_id_with_problems_says_so_and_lists_them(monkeypatch, capsys, tmp_path,
+                                                            defect, words):
+    folder = tmp_path / "mine" / "scenarios"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text(
+        "id: my-own\ntitle: Mine\ntrack: incident\ndifficulty: easy\npersona: maya-revenue\n"
+        "briefing: b\nstart: a\nnodes:\n  a:\n    ceo: \"What happened?\"\n" + defect
+        + "  done: {ceo: Thanks., end: true, outcome: good}\n")
+    code, out, err = drill(monkeypatch, capsys,
+                           ["my-own", "--content", str(tmp_path / "mine")], ["hi"])
+    assert code == 2 and out == ""
+    first, *problems = err.splitlines()
+    assert first.startswith("rehearse: scenario 'my-own' has ") and "to fix" in first
+    assert "rehearse validate" in first and "no scenario" not in err
+    assert all(p.startswith(f"{folder / 'mine.yaml'}:") for p in problems)
+    assert any(words in p for p in problems)

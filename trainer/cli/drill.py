@@ -124,20 +124,48 @@ def load_scenario(name: str, content_dirs: list[str] | None) -> tuple[Any, Any]:
     if is_file:
         own = [p for p in content.problems if Path(p.path).resolve() == path.resolve()]
         if own:
-            raise TrainerError("\n".join(str(p) for p in own), 2)
+            raise TrainerError(_cannot_play(name, own), 2)
         found = [sid for (kind, sid), src in content.sources.items()
                  if kind == "scenario" and src.resolve() == path.resolve()]
         if not found:
             raise TrainerError(f"{name}: not a scenario file", 2)
         return content, content.scenarios[found[0]]
     scenario = content.scenarios.get(name)
-    if scenario is None:
-        raise TrainerError(_unknown(name, sorted(content.scenarios)), 2)
     source = content.source("scenario", name)
     own = [p for p in content.problems if source and Path(p.path) == source]
+    if scenario is None and not own:
+        own = _problems_of(name, content)
     if own:
-        raise TrainerError("\n".join(str(p) for p in own), 2)
+        raise TrainerError(_cannot_play(name, own), 2)
+    if scenario is None:
+        raise TrainerError(_unknown(name, sorted(content.scenarios)), 2)
     return content, scenario
+
+
+def _problems_of(name: str, content: Any) -> list[Any]:
+    """Problems of a file that holds scenario ``name`` but did not load (by id or name)."""
+    from trainer.content.yaml_io import YamlError, peek
+
+    found = []
+    for path in sorted({Path(p.path) for p in content.problems}):
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            continue
+        try:
+            file_id = peek(path, frozenset({"id"}), stop_at=frozenset({"nodes"})).get("id")
+        except (YamlError, OSError):
+            file_id = None
+        if file_id == name or (file_id is None and path.stem == name):
+            found.extend(p for p in content.problems if Path(p.path) == path)
+    return found
+
+
+def _cannot_play(name: str, problems: list[Any]) -> str:
+    """The problems that stop a scenario from playing, one ``path:line: message`` a line."""
+    files = sorted({p.path for p in problems})
+    check = " ".join(files) if len(files) == 1 else "--content DIR"
+    return (f"scenario '{name}' has {len(problems)} problem(s) to fix before it can be "
+            f"played (check with 'rehearse validate {check}'):\n"
+            + "\n".join(str(p) for p in sorted(problems)))
 
 
 def _unknown(name: str, known: list[str]) -> str:
