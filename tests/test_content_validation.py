@@ -105,7 +105,11 @@ def test_a_question_without_exemplar_is_a_warning_and_strict_makes_it_fail(tmp_p
     assert any("node 'opening' has no 'talking_points'" in ln for ln in lines)
     assert not any("node 'cost'" in ln for ln in lines)  # it has both
     assert lines[-1].startswith("ok: ") and lines[-1].endswith("2 warning(s)")
-    assert validate("--strict", str(playable)).returncode == 2
+    strict = validate("--strict", str(playable))
+    assert strict.returncode == 2
+    assert not any(ln.startswith("ok") for ln in strict.stdout.splitlines()), strict.stdout
+    assert strict.stdout.splitlines()[-1] == (
+        "2 warning(s) in 1 file(s) checked; --strict makes warnings fail")
 
 
 def test_a_condition_may_name_another_nodes_point_but_not_an_unknown_one(tmp_path):

@@ -42,9 +42,13 @@ def run(args: argparse.Namespace) -> int:
     if shown:
         print(f"{len(shown)} problem(s){notes} in {files} file(s) checked")
         return 2
+    if warned and args.strict:
+        print(f"{len(warned)} warning(s) in {files} file(s) checked; --strict makes "
+              f"warnings fail")
+        return 2
     print(f"ok: {files} file(s), {len(content.scenarios)} scenario(s), "
           f"{len(content.personas)} persona(s), {len(content.rules)} rule(s){notes}")
-    return 2 if warned and args.strict else 0
+    return 0
 
 
 def _within(path: Path, roots: list[Path]) -> bool:
