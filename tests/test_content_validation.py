@@ -130,3 +130,46 @@ def test_a_condition_may_name_another_nodes_point_but_not_an_unknown_one(tmp_pat
     result = validate(str(bad))
     assert result.returncode == 2
     assert "talking point 'impcat' is not listed in any node (known: impact)" in result.stdout
+
+
+PERSONA = """\
+id: own-boss
+name: Pat Lee
+role: CEO
+cares_about:
+  - {kpi: revenue, words: [revenue, sales]}
+"""
+
+
+def _own_content(tmp_path):
+    """A content folder whose scenario names a persona that only its personas/ holds."""
+    root = tmp_path / "mine"
+    (root / "personas").mkdir(parents=True)
+    (root / "scenarios").mkdir()
+    (root / "personas" / "own-boss.yaml").write_text(PERSONA)
+    text = (BAD / "dangling_next.yaml").read_text().replace("next: costs", "next: cost")
+    scenario = root / "scenarios" / "mini.yaml"
+    scenario.write_text(text.replace("persona: maya-revenue", "persona: own-boss"))
+    return root, scenario
+
+
+def test_a_lone_file_resolves_ids_in_its_own_content_folder_and_in_content(tmp_path):
+    root, scenario = _own_content(tmp_path)
+    result = validate(str(scenario))
+    assert result.returncode == 0, result.stdout
+    assert "unknown persona" not in result.stdout
+    # the persona in a --content folder instead of next to the file
+    (root / "scenarios" / "mini.yaml").rename(tmp_path / "mini.yaml")
+    assert "unknown persona 'own-boss'" in validate(str(tmp_path / "mini.yaml")).stdout
+    result = validate("--content", str(root), str(tmp_path / "mini.yaml"))
+    assert result.returncode == 0, result.stdout
+
+
+def test_drill_of_a_lone_file_finds_the_persona_next_to_it(tmp_path):
+    _root, scenario = _own_content(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "drill", str(scenario), "--seed", "0",
+         "--db", str(tmp_path / "h.sqlite3")],
+        input="", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Pat Lee: What happened?")

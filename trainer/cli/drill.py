@@ -119,7 +119,9 @@ def load_scenario(name: str, content_dirs: list[str] | None) -> tuple[Any, Any]:
     if is_file:
         if not path.is_file():
             raise TrainerError(f"{name}: no such file", 2)
-        roots = [*roots, path]
+        from trainer.cli.validate import paths_with_context
+
+        roots = [*roots, *paths_with_context(path)]  # its persona may sit next to it
     content = load_content(roots)
     if is_file:
         own = [p for p in content.problems if Path(p.path).resolve() == path.resolve()]
@@ -163,9 +165,10 @@ def _cannot_play(name: str, problems: list[Any]) -> str:
     """The problems that stop a scenario from playing, one ``path:line: message`` a line."""
     files = sorted({p.path for p in problems})
     check = " ".join(files) if len(files) == 1 else "--content DIR"
+    problems = sorted(set(problems))
     return (f"scenario '{name}' has {len(problems)} problem(s) to fix before it can be "
             f"played (check with 'rehearse validate {check}'):\n"
-            + "\n".join(str(p) for p in sorted(problems)))
+            + "\n".join(str(p) for p in problems))
 
 
 def _unknown(name: str, known: list[str]) -> str:

@@ -20,12 +20,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from trainer.content.files import yaml_files
     from trainer.content.loader import load_content
-    from trainer.locations import content_roots, content_subdirs, shipped_content
+    from trainer.locations import content_roots
 
     if args.paths:
-        # A lone scenario still needs personas and rubric sets to resolve its ids.
-        base = content_subdirs(shipped_content())
-        roots = base + [r for p in args.paths for r in content_subdirs(Path(p))]
+        # A lone file still needs personas and rubric sets to resolve its ids: they come
+        # from the shipped content, --content folders and the content folder it sits in.
+        roots = content_roots(args.content) + [
+            r for p in args.paths for r in paths_with_context(Path(p))]
         checked = [Path(p) for p in args.paths]
     else:
         roots = content_roots(args.content)
@@ -49,6 +50,19 @@ def run(args: argparse.Namespace) -> int:
     print(f"ok: {files} file(s), {len(content.scenarios)} scenario(s), "
           f"{len(content.personas)} persona(s), {len(content.rules)} rule(s){notes}")
     return 0
+
+
+def paths_with_context(path: Path) -> list[Path]:
+    """What to load to check ``path``: a folder's content sub-folders; for a file, the
+    content folder it sits in (``my-content`` for ``my-content/scenarios/x.yaml``), then
+    the file itself, so its own version is the one checked."""
+    from trainer.content.files import content_root_of
+    from trainer.locations import content_subdirs
+
+    if not path.is_file():
+        return content_subdirs(path)
+    root = content_root_of(path)
+    return [*(content_subdirs(root) if root else []), path]
 
 
 def _within(path: Path, roots: list[Path]) -> bool:

@@ -49,3 +49,15 @@ def escaping_links(root: Path) -> list[Path]:
         return []
     return sorted(p for p in root.rglob("*") if p.is_symlink() and escapes(p, root)
                   and (p.suffix.lower() in (".yaml", ".yml") or p.is_dir()))
+
+
+def content_root_of(path: Path) -> Path | None:
+    """The content folder a file sits in, so a lone file's ids resolve against its siblings.
+
+    That is the parent of the nearest ``scenarios``/``personas``/``rubrics`` folder above
+    the file (``my-content/scenarios/x.yaml`` -> ``my-content``), or ``None``.
+    """
+    for parent in list(path.absolute().parents)[:3]:
+        if parent.name.lower() in _SUBFOLDERS:
+            return parent.parent
+    return None
