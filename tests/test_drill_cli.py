@@ -215,3 +215,31 @@ def test_a_scenario_id_with_problems_says_so_and_lists_them(monkeypatch, capsys,
     assert "rehearse validate" in first and "no scenario" not in err
     assert all(p.startswith(f"{folder / 'mine.yaml'}:") for p in problems)
     assert any(words in p for p in problems)
+
+
+RAMBLE = ("So basically what happened is that a while ago we built this model and it was "
+          "working quite well and then things started to change and we were not really sure "
+          "what was going on so we looked at a lot of different things and talked to a few "
+          "people and we are still working through all of it before we say anything definite "
+          "about what it means or what we should do, because it is complicated and there are "
+          "a lot of moving parts and other teams that we have to consider very carefully.")
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_an_early_ending_takes_no_scripted_answer_as_the_written_update(monkeypatch, capsys,
+                                                                        as_json):
+    answers = [RAMBLE] * 8 + ["My team owns it; Friday at 9 am I send the next update."]
+    args = [SCENARIO, "--seed", "0"] + (["--json"] if as_json else [])
+    code, out, _ = drill(monkeypatch, capsys, args, answers)
+    assert code == 0
+    if as_json:
+        objects = [json.loads(line) for line in out.splitlines()]
+        assert [o["type"] for o in objects].count("written_update") == 0
+        summary = objects[-1]
+        assert summary["outcome"] == "patience" and summary["written_update"] is None
+        assert summary["turns"] < len(answers) - 1
+    else:
+        assert "ran out of patience" in out
+        assert ("The meeting ended early: no written update, and any further input is "
+                "not read.") in out
+        assert "Optional written update" not in out and "Written update:" not in out

@@ -2,7 +2,9 @@
 
 The scriptable and screen-reader-friendly way to practise: the CEO's line is
 printed, an answer is read, the feedback and the next line follow; end of
-input ends the meeting and prints the summary. ``--json`` prints one object per
+input ends the meeting and prints the summary. A meeting that reaches its end takes
+the next line as the written update; one that ends early (the CEO ran out of
+patience) takes no update and reads no further input. ``--json`` prints one object per
 turn (``{"node", "ceo", "answer", "score", "next", ...}``) and one summary object.
 """
 
@@ -36,7 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser)
     add_user_option(parser)
     parser.epilog = ("Answers are read one per line; blank lines are skipped. End the input "
-                     "(ctrl+d) to end the meeting.")
+                     "(ctrl+d) to end the meeting. When the meeting reaches its end, the "
+                     "next line is the written update (scenarios that ask for one). When "
+                     "the CEO runs out of patience first, the meeting ends early: no update "
+                     "is asked for and the remaining lines are not read (the output says "
+                     "so; with --json the summary's outcome is 'patience').")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
                 out.final(rehearsal)
                 break
             out.prompt(rehearsal.current)
-        if rehearsal.finished and scenario.written_update is not None:
+        if rehearsal.outcome == "patience":
+            # The CEO walked out: no update was promised, and the lines left are answers
+            # to questions never asked, so none of them is taken as the update.
+            out.ended_early()
+        elif rehearsal.finished and scenario.written_update is not None:
             out.update_prompt(scenario.written_update.prompt)
             text = next(_answers(sys.stdin), None)
             if text is not None:
@@ -243,6 +253,12 @@ class Output:
     def final(self, rehearsal: Any) -> None:
         if not self.as_json and rehearsal.final_line:
             self._print(f"{self.name}: {rehearsal.final_line}")
+            self._print()
+
+    def ended_early(self) -> None:
+        if not self.as_json:
+            self._print("The meeting ended early: no written update, and any further "
+                        "input is not read.")
             self._print()
 
     def update_prompt(self, text: str) -> None:
