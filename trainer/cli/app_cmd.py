@@ -7,13 +7,23 @@ import sys
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # Importing Textual and building the first screen allocate a great many objects
+    # and free few: the collector would scan them again and again (about 20 ms before
+    # the first frame). The app freezes them and turns collection back on once that
+    # frame is drawn; ``finally`` covers a start that fails before it.
+    gc.disable()
     try:
-        from trainer.tui.app import run_app
-    except ImportError:
-        print("rehearse: the app is not built yet; try 'rehearse --help'", file=sys.stderr)
-        return 1
-    args.store = _recorder(args)
-    return run_app(args)
+        try:
+            from trainer.tui.app import run_app
+        except ImportError:
+            print("rehearse: the app is not built yet; try 'rehearse --help'", file=sys.stderr)
+            return 1
+        args.store = _recorder(args)
+        return run_app(args)
+    finally:
+        gc.enable()
 
 
 def _recorder(args: argparse.Namespace):

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 from collections.abc import Iterable
@@ -72,9 +73,15 @@ class RehearseApp(App):
         # already lists the scenarios; the slow validation runs in a worker once that
         # frame is drawn (a thread started now would hold the GIL it needs).
         self._catalog_ready(peek_catalog(self.content_dirs))
-        self.call_after_refresh(self.load_content)
+        self.call_after_refresh(self._first_frame_drawn)
         for notice in getattr(self.store, "notices", None) or []:
             self.notify(notice, title="History", severity="warning", timeout=15)
+
+    def _first_frame_drawn(self) -> None:
+        if not gc.isenabled():  # paused for the start-up by the command line (app_cmd)
+            gc.freeze()  # what start-up built stays: later collections skip it
+            gc.enable()
+        self.load_content()
 
     # -- loading, off the UI thread ------------------------------------------------
 
