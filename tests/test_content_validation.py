@@ -27,6 +27,18 @@ EXPECTED = {
     "unreachable_node.yaml": (19, "node 'orphan' cannot be reached"),
     "no_end.yaml": (8, "can never finish"),
     "unknown_persona.yaml": (5, "unknown persona 'nobody'"),
+    "enum_typo.yaml": (12, "node 'opening', branch 1, when.dimension: 'impacts' is not a "
+                           "valid value; did you mean 'impact'?"),
+    "comma_in_flow_text.yaml": (12, "node 'opening', talking point 1: unknown key 'so nobody "
+                                    "was alerted'; it looks like the rest of a text cut at a "
+                                    "comma: in a {...} mapping, quote text that contains a "
+                                    "comma"),
+    "unquoted_number_keyword.yaml": (12, "node 'opening', talking point 1, keywords item 2: "
+                                         "expected text, but YAML reads the unquoted 3000 as "
+                                         "a number; quote it: \"3000\""),
+    "unquoted_yes_text.yaml": (12, "node 'opening', talking point 1, text: expected text, but "
+                                   "YAML reads the unquoted yes as a boolean; quote it: "
+                                   "\"yes\""),
     "end_without_outcome.yaml": (21, "node 'done' ends the meeting but has no 'outcome' "
                                      "(good, mixed or bad)"),
     "bad_condition.yaml": (12, "node 'opening', branch 1, when: unknown key 'dimenson'; "
@@ -173,3 +185,16 @@ def test_drill_of_a_lone_file_finds_the_persona_next_to_it(tmp_path):
         input="", capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Pat Lee: What happened?")
+
+
+def test_list_items_are_counted_from_1_in_words_everywhere(tmp_path):
+    persona = tmp_path / "personas" / "p.yaml"
+    persona.parent.mkdir()
+    persona.write_text("id: p\nname: P\nrole: CEO\ncares_about:\n"
+                       "  - {kpi: revenue, words: [revenue]}\n  - {words: [cost]}\n"
+                       "  - {kpi: risk, words: [risk, on]}\n")
+    out = validate(str(persona)).stdout
+    assert f"{persona}:6: cares_about item 2: missing key 'kpi'" in out
+    assert (f"{persona}:7: cares_about item 3, words item 2: expected text, but YAML reads "
+            f"the unquoted on as a boolean; quote it: \"on\"") in out
+    assert "[" not in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from pathlib import Path
@@ -25,7 +26,11 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
             allowed = allowed_keys(model, doc.data, loc[:-1])
             near = (process.extractOne(key, allowed, scorer=fuzz.ratio, score_cutoff=70)
                     if allowed else None)
-            if near:
+            if " " in key.strip() and _value_at(doc.data, loc) is None:
+                # {id: x, text: No check, so nobody was alerted}: the comma ended the text
+                message += ("; it looks like the rest of a text cut at a comma: in a "
+                            "{...} mapping, quote text that contains a comma")
+            elif near:
                 message += f"; did you mean '{near[0]}'?"
             elif allowed:
                 message += f"; expected one of: {', '.join(sorted(allowed))}"
@@ -36,8 +41,48 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
             msg = err["msg"].removeprefix("Value error, ")
             if kind == "union_tag_invalid":
                 msg = f"'extends' must be one of: {err['ctx']['expected_tags']}"
+            elif kind in ("literal_error", "enum"):
+                msg = _not_a_choice(err, msg)
+            elif kind == "string_type":
+                msg = _not_text(err.get("input"), doc.raw.get(tuple(loc)), msg)
             where = _where(loc)
             problems.add(path, doc.line_of(loc), f"{where}{msg}")
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _not_a_choice(err: dict[str, Any], msg: str) -> str:
+    """An invalid enum value, with the nearest valid one: "did you mean 'solution'?"."""
+    value = err.get("input")
+    choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+    if not isinstance(value, str) or not choices:
+        return msg
+    near = process.extractOne(value, choices, scorer=fuzz.ratio, score_cutoff=70)
+    if near:
+        return f"'{shorten(value)}' is not a valid value; did you mean '{near[0]}'?"
+    return f"'{shorten(value)}' is not a valid value; expected one of: {', '.join(choices)}"
+
+
+def _not_text(value: Any, raw: str | None, msg: str) -> str:
+    """Text expected, but YAML read the unquoted value as a boolean or a number."""
+    if isinstance(value, bool):
+        kind = "a boolean"
+    elif isinstance(value, (int, float)):
+        kind = "a number"
+    else:
+        return msg
+    written = raw if raw is not None else str(value).lower()
+    return (f"expected text, but YAML reads the unquoted {shorten(written)} as {kind}; "
+            f"quote it: \"{shorten(written)}\"")
 
 
 def _data_path(data: Any, loc: tuple) -> tuple:
@@ -65,6 +110,8 @@ def _where(loc: tuple) -> str:
     """Name the node or key a problem is about, for a reader of the file.
 
     ``('nodes', 'cost', 'branches', 0, 'when')`` reads "node 'cost', branch 1, when: ".
+    Items of lists are counted from 1, in words, everywhere ("branch 1", "talking point
+    2", "keywords item 3"), as the graph checks count them too.
     """
     parts: list[str] = []
     rest = list(loc)
@@ -80,7 +127,8 @@ def _where(loc: tuple) -> str:
                 parts.append(f"{noun} {part + 1}")
                 key = ""
             else:
-                key += f"[{part + 1}]"
+                parts.append(f"{key} item {part + 1}" if key else f"item {part + 1}")
+                key = ""
             continue
         if i + 1 < len(rest) and isinstance(rest[i + 1], int) and part in (
                 "branches", "talking_points", "facts"):

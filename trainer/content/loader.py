@@ -158,7 +158,8 @@ def _load_rule(path: Path, doc: Document, problems: Problems):
     try:
         rule = _RuleModel.model_validate({"rule": doc.data}).rule
     except ValidationError as exc:
-        wrapped = Document({"rule": doc.data}, {("rule", *k): v for k, v in doc.lines.items()})
+        wrapped = Document({"rule": doc.data}, {("rule", *k): v for k, v in doc.lines.items()},
+                           {("rule", *k): v for k, v in doc.raw.items()})
         before = len(problems)
         errors.report(exc, _RuleModel, wrapped, path, problems)
         for i in range(before, len(problems.items)):  # drop the wrapper from messages

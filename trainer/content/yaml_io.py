@@ -50,6 +50,9 @@ class Document:
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """The source text of values YAML read as something other than text (``yes``, ``3000``),
+    so a message can show what was written."""
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -92,7 +95,7 @@ def load_text(text: str) -> Document:
         raise YamlError("the file is empty")
     doc = Document(data=None)
     try:
-        doc.data = _Builder(doc.lines).build(yaml.parse(text, Loader=_Loader))
+        doc.data = _Builder(doc.lines, doc.raw).build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -109,8 +112,9 @@ class _Builder:
     tree is built here from events, with an explicit stack.
     """
 
-    def __init__(self, lines: dict[Path_, int]) -> None:
+    def __init__(self, lines: dict[Path_, int], raw: dict[Path_, str] | None = None) -> None:
         self.lines = lines
+        self.raw = raw if raw is not None else {}
         self.budget = MAX_NODES
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.resolver = yaml.resolver.Resolver()
@@ -145,6 +149,12 @@ class _Builder:
                 result = self._place(stack, value, line)
             elif isinstance(event, yaml.ScalarEvent):
                 value = self._scalar(event, line)
+                if not isinstance(value, str) and stack:
+                    frame = stack[-1]
+                    if isinstance(frame[0], list):
+                        self.raw[(*frame[1], len(frame[0]))] = event.value
+                    elif frame[2] is not _MISSING:
+                        self.raw[(*frame[1], frame[2])] = event.value
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
                 result = self._place(stack, value, line)
