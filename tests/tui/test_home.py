@@ -49,6 +49,25 @@ async def test_theme_switch_and_help_and_glossary(make):
         assert {"Help", "Glossary", "Toggle light/dark", "Home"} <= set(titles)
 
 
+async def test_glossary_finds_a_term_by_another_spelling_and_wraps_it(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        table = app.screen.query_one("#glossary")
+        everything = table.row_count
+        await pilot.press(*"feature drift")  # an alias of 'model drift'
+        await pilot.pause()
+        assert 0 < table.row_count < everything
+        terms = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "model drift" in terms
+        plain = table.get_row_at(terms.index("model drift"))[1]
+        assert "also:" in plain.plain
+        # the explanation wraps inside an 80-column window instead of running off it
+        assert table.columns["plain"].width <= 80 - 24
+
+
 async def test_content_problems_give_one_error_and_valid_scenarios_still_load(make, tmp_path):
     broken = tmp_path / "scenarios"
     broken.mkdir()
