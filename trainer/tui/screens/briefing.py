@@ -65,7 +65,8 @@ class BriefingScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "briefing"
-        self.query_one("#practice", Button).focus()
+        # Practice has the keyboard, but a short terminal shows the briefing from its title
+        self.query_one("#practice", Button).focus(scroll_visible=False)
 
     @on(Button.Pressed, "#practice")
     def _practice(self) -> None:
