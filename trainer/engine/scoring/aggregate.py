@@ -58,8 +58,9 @@ def scale_for_length(scores: dict[str, DimensionScore], words: int,
     factor = 0.5 + 0.5 * words / SUBSTANCE_WORDS
     notes.append(f"Only {words} word(s): every score but jargon and accuracy is scaled by "
                  f"{factor:.2f}, since there is too little to judge.")
-    return {d: s if d in UNSCALED else DimensionScore(
-                int(round(s.score * factor)), s.summary + f"; x{factor:.2f} for a very short answer")
+    note = f"; x{factor:.2f} for a very short answer"
+    return {d: s if d in UNSCALED
+            else DimensionScore(int(round(s.score * factor)), s.summary + note)
             for d, s in scores.items()}
 
 
