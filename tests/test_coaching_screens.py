@@ -23,6 +23,17 @@ async def _ready(app, pilot):
     await pilot.pause()
 
 
+async def _screen(app, pilot, name: str, tries: int = 50) -> None:
+    """Wait until ``name`` is on top: resuming may wait for the scorer to load, which
+    takes longer on a busy machine than one pause."""
+    for _ in range(tries):
+        if type(app.screen).__name__ == name:
+            return
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+    assert type(app.screen).__name__ == name
+
+
 async def test_review_keeps_a_note_and_an_override_beside_the_original(tmp_path):
     from trainer.tui.app import make_app
     from trainer.tui.screens.review import ReviewScreen
@@ -118,7 +129,6 @@ async def test_an_interrupted_rehearsal_resumes_where_it_stopped(tmp_path):
     async with app.run_test(size=(110, 36)) as pilot:
         await _ready(app, pilot)
         app.action_resume()
-        await pilot.pause()
-        assert type(app.screen).__name__ == "MeetingScreen"
+        await _screen(app, pilot, "MeetingScreen")
         assert app.screen.rehearsal.current.node_id == first.current.node_id
         assert len(app.screen.rehearsal.turns) == 1
