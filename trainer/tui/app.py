@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import random
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ EXIT_WHEN_READY_ENV = "REHEARSE_EXIT_WHEN_READY"
 """For the startup benchmark: ``home`` quits once the home screen lists the scenarios,
 ``full`` once the content is validated and the scorer loaded."""
 DARK, LIGHT = "textual-dark", "textual-light"
+_FIRST_FRAME_WAIT = 2.0
+"""Seconds the content loader waits for the first frame at most."""
 
 
 class RehearseApp(App):
@@ -62,6 +65,8 @@ class RehearseApp(App):
         """What the user asked for before the content or the scorer was ready: done
         as soon as it is, rather than asking a quick user to try again."""
         self.theme = theme
+        self._drawn = threading.Event()
+        """Set once the first frame is on screen; the content loader waits for it."""
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
@@ -70,9 +75,10 @@ class RehearseApp(App):
         from trainer.tui.session import peek_catalog
 
         # The quick catalog (a few ms of YAML) is read here, so the first full frame
-        # already lists the scenarios; the slow validation runs in a worker once that
-        # frame is drawn (a thread started now would hold the GIL it needs).
+        # already lists the scenarios; the slow validation runs in a worker that waits
+        # until that frame is drawn (running now, it would hold the GIL the frame needs).
         self._catalog_ready(peek_catalog(self.content_dirs))
+        self.load_content()
         self.call_after_refresh(self._first_frame_drawn)
         for notice in getattr(self.store, "notices", None) or []:
             self.notify(notice, title="History", severity="warning", timeout=15)
@@ -81,7 +87,7 @@ class RehearseApp(App):
         if not gc.isenabled():  # paused for the start-up by the command line (app_cmd)
             gc.freeze()  # what start-up built stays: later collections skip it
             gc.enable()
-        self.load_content()
+        self._drawn.set()
 
     # -- loading, off the UI thread ------------------------------------------------
 
@@ -91,9 +97,12 @@ class RehearseApp(App):
 
         if self.exit_when_ready == "home":
             return
+        self._drawn.wait(_FIRST_FRAME_WAIT)
         content = load_content(self.content_dirs)
         self.call_from_thread(self._content_ready, content)
-        self.load_scorer(content)
+        # In this same worker, so that whoever waits for the loading (the tests) waits
+        # for the scorer too, however long the first frame took.
+        self._load_scorer(content)
 
     @property
     def catalog(self) -> Any:
@@ -125,8 +134,7 @@ class RehearseApp(App):
         self.notify(f"{shown}{more}", title=f"{len(items)} problem(s) in content files",
                     severity="error", timeout=15)
 
-    @work(thread=True, exclusive=True, group="scorer-load")
-    def load_scorer(self, content: Any) -> None:
+    def _load_scorer(self, content: Any) -> None:
         from trainer.tui.session import load_scorer
 
         try:
