@@ -28,6 +28,7 @@ async def _screen(app, pilot, name: str, tries: int = 50) -> None:
     takes longer on a busy machine than one pause."""
     for _ in range(tries):
         if type(app.screen).__name__ == name:
+            await pilot.pause()  # let it finish mounting before the test goes on or ends
             return
         await app.workers.wait_for_complete()
         await pilot.pause(0.05)
