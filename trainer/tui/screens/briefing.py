@@ -15,7 +15,7 @@ from trainer.tui.widgets import TrendChart
 
 
 def persona_markdown(persona: Any) -> str:
-    cares = ", ".join(p.kpi.replace("_", " ") for p in persona.cares_about)
+    cares = ", ".join(p.kpi.replace("_", " ").replace("-", " ") for p in persona.cares_about)
     lines = [f"### {persona.name}, {persona.role}", ""]
     if persona.style:
         lines.append(f"*{persona.style}*")
