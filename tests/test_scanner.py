@@ -119,3 +119,26 @@ def test_the_letters_ignorecase_equates_with_ascii_are_all_known():
     odd = {chr(cp) for cp in range(0x80, 0x10000)
            if not 0xD800 <= cp <= 0xDFFF and re.fullmatch("[a-z]", chr(cp), re.IGNORECASE)}
     assert odd <= FOLDS_OUTSIDE_ASCII
+
+
+def test_most_alternatives_are_read_from_the_shared_start_index(scanners):
+    """The equivalence test above then covers the index: the scanners of the scorer's
+    rules read their filed alternatives' matches from it."""
+    filed = [n for _, scanner in scanners for n in scanner._numbers]
+    assert sum(n is not None for n in filed) >= 100
+
+
+def test_start_keys_are_the_letters_every_match_begins_with():
+    from trainer.engine.scoring.start_index import start_keys, starts_words
+
+    assert start_keys(re.compile(r"(?:the )?(?:plan|fix)s?")) == {"the", "pla", "fix"}
+    assert start_keys(re.compile(r"i(?:'m| am) sure")) == {"i'm", "i a"}
+    assert start_keys(re.compile(r"re-?run")) == {"re-", "rer"}
+    assert start_keys(re.compile(r"\w+ing")) is None  # may begin with anything
+    assert start_keys(re.compile(r"(?:\$|€)\d")) is None  # not at a word's start
+    assert start_keys(re.compile(r"(?:a|)b")) == {"ab", "b"}
+    assert starts_words(re.compile(r"\b(?<!@)"))
+    assert starts_words(re.compile(r"(?<![\w@])"))
+    assert not starts_words(re.compile(r"(?<![^\w])"))
+    assert not starts_words(re.compile(r"(?<=\bthe )"))
+    assert not starts_words(None)

@@ -59,6 +59,15 @@ class CompiledRule:
                 self.lexicon = compile_lexicon(lex, plurals=fuzzy, ignorecase=rule.ignorecase)
                 self.scanner = self.lexicon.scanner
 
+    @property
+    def scanners(self) -> list[Scanner]:
+        """The scanners ``run`` reads whole answers with (not a lexicon's, when its word
+        index finds the matches)."""
+        lex = self.lexicon
+        own = [] if self.scanner is None or (lex is not None and lex.index is not None) \
+            else [self.scanner]
+        return own + ([self.second] if self.second is not None else [])
+
     def excepted(self, job: Job, start: int) -> bool:
         """An exception matches the match's sentence (and the next, if asked); memoised
         per sentence so a long answer full of matches stays linear."""

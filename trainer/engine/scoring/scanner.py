@@ -30,6 +30,7 @@ from trainer.engine.scoring.pattern_facts import (
     split_lead,
     unwrapped,
 )
+from trainer.engine.scoring.start_index import StartIndex
 
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -57,6 +58,13 @@ class Subject:
             len(lower) == len(text) and not any(c in text for c in FOLDS_OUTSIDE_ASCII))
         self.has_word: dict[str, bool] = {}
         """Whether the lower-cased answer holds a word, filled as the scanners ask."""
+        self._starts: tuple[StartIndex, dict[int, list[re.Match[str]]]] | None = None
+
+    def start_matches(self, index: StartIndex) -> dict[int, list[re.Match[str]]]:
+        """The matches of every alternative filed in ``index``, found once per answer."""
+        if self._starts is None or self._starts[0] is not index:
+            self._starts = (index, index.matches(self.lower))
+        return self._starts[1]
 
 
 class _Alternative:
@@ -108,6 +116,19 @@ class Scanner:
         self._recipe = (alternatives, flags, lead, trail)
         self._parts: list[_Alternative] | None = None
         self._exact_only = False
+        self._index: StartIndex | None = None
+        self._numbers: list[int | None] = []
+        """Per alternative: its number in ``_index``, or ``None`` where it is not filed."""
+
+    def index_into(self, index: StartIndex) -> None:
+        """File the alternatives that can be in a ``StartIndex`` shared by many scanners:
+        ``finditer`` over a whole answer then reads their matches from it."""
+        # a twin whose matches need confirming (``confirm``) keeps the scanner's own path
+        numbers = [index.add(part.low[1], part.low[0])
+                   if part.low is not None and not part.low[2] else None
+                   for part in self.parts]
+        if not self._exact_only and any(n is not None for n in numbers):
+            self._index, self._numbers = index, numbers
 
     @property
     def parts(self) -> list[_Alternative]:
@@ -143,6 +164,9 @@ class Scanner:
         if self._exact_only:
             yield from self.whole.finditer(subject.text, lo, hi)
             return
+        if self._index is not None and subject.faithful and lo == 0 and hi == len(subject.text):
+            yield from self._indexed(subject, hi)
+            return
         heads = []
         known, lower, folding = subject.has_word, subject.lower, subject.plain_folding
         for k, part in enumerate(parts):
@@ -173,6 +197,55 @@ class Scanner:
                 nxt = parts[head[1]].first(subject, resume, hi)
                 if nxt is not None:
                     moved.append((nxt.start(), head[1], nxt))
+            heads = moved
+
+    def _indexed(self, subject: Subject, hi: int) -> Iterator[re.Match[str]]:
+        """``finditer`` over the whole answer, the filed alternatives' matches read from
+        the shared index and the others searched for as usual."""
+        found = subject.start_matches(self._index)  # type: ignore[arg-type]
+        parts, numbers = self.parts, self._numbers
+        known, lower, folding = subject.has_word, subject.lower, subject.plain_folding
+        filed: dict[int, list[re.Match[str]]] = {}  # alternative -> its matches still ahead
+        heads = []
+        for k, part in enumerate(parts):
+            n = numbers[k]
+            if n is not None:
+                got = found.get(n)
+                if got:
+                    filed[k] = got
+                    heads.append((got[0].start(), k, got[0]))
+                continue
+            need = part.need
+            if need is not None and folding:
+                for w in need.words:
+                    hit = known.get(w)
+                    if hit is None:
+                        hit = known[w] = w in lower
+                    if hit:
+                        break
+                else:
+                    continue
+            m = part.first(subject, 0, hi)
+            if m is not None:
+                heads.append((m.start(), k, m))
+        while heads:
+            best = min(heads)  # leftmost, then the earlier alternative, as re would pick
+            m = best[2]
+            yield m
+            resume = m.end()
+            moved = []
+            for head in heads:
+                if head[0] >= resume:
+                    moved.append(head)
+                    continue
+                k = head[1]
+                got = filed.get(k)
+                if got is None:
+                    nxt = parts[k].first(subject, resume, hi)
+                else:
+                    nxt = next((g for g in got if g.start() >= resume), None)
+                if nxt is not None:
+                    moved.append((nxt.start(), k, nxt))
             heads = moved
 
     def search(self, subject: Subject) -> re.Match[str] | None:

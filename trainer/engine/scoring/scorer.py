@@ -17,6 +17,7 @@ from trainer.engine.scoring.measures import LATE, MEASURES
 from trainer.engine.scoring.readability import readability
 from trainer.engine.scoring.result import PointCoverage, ScoreResult
 from trainer.engine.scoring.rules import CompiledRule
+from trainer.engine.scoring.start_index import StartIndex
 from trainer.engine.scoring.state import Job
 from trainer.engine.scoring.text import MAX_CHARS, Text
 
@@ -65,6 +66,11 @@ class Scorer:
             if not isinstance(rule, MeasureRule):
                 self._caps[rule_id] = rule.max_matches
             (self._late if getattr(compiled, "late", False) else self._early).append(compiled)
+        # every rule's alternatives in one index: an answer's words are read once for all
+        self._starts = StartIndex()
+        for compiled in self._early + self._late:
+            for scanner in getattr(compiled, "scanners", ()):
+                scanner.index_into(self._starts)
 
     def rubric_set(self, ctx: AnswerContext) -> RubricSet:
         wanted = ctx.rubric or ctx.track
