@@ -49,6 +49,7 @@ def _answers() -> list[str]:
 @pytest.fixture(scope="module")
 def scanners() -> list[tuple[str, Scanner]]:
     scorer = load_scorer()
+    scorer.score("The first answer files the rules' alternatives in the shared start index.")
     found = []
     for rule in scorer._early + scorer._late:
         scanner = getattr(rule, "scanner", None)
@@ -131,9 +132,11 @@ def test_most_alternatives_are_read_from_the_shared_start_index(scanners):
 def test_start_keys_are_the_letters_every_match_begins_with():
     from trainer.engine.scoring.start_index import start_keys, starts_words
 
-    assert start_keys(re.compile(r"(?:the )?(?:plan|fix)s?")) == {"the", "pla", "fix"}
-    assert start_keys(re.compile(r"i(?:'m| am) sure")) == {"i'm", "i a"}
-    assert start_keys(re.compile(r"re-?run")) == {"re-", "rer"}
+    # up to KEY_MAX (6) letters; "plan" covers "plans"
+    assert start_keys(re.compile(r"(?:the )?(?:plan|fix)s?")) == {"the pl", "the fi", "plan",
+                                                                   "fix"}
+    assert start_keys(re.compile(r"i(?:'m| am) sure")) == {"i'm su", "i am s"}
+    assert start_keys(re.compile(r"re-?run")) == {"re-run", "rerun"}
     assert start_keys(re.compile(r"\w+ing")) is None  # may begin with anything
     assert start_keys(re.compile(r"(?:\$|€)\d")) is None  # not at a word's start
     assert start_keys(re.compile(r"(?:a|)b")) == {"ab", "b"}

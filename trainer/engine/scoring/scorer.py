@@ -66,7 +66,12 @@ class Scorer:
             if not isinstance(rule, MeasureRule):
                 self._caps[rule_id] = rule.max_matches
             (self._late if getattr(compiled, "late", False) else self._early).append(compiled)
-        # every rule's alternatives in one index: an answer's words are read once for all
+        self._starts: StartIndex | None = None
+
+    def _index_rules(self) -> None:
+        """File every rule's alternatives in one index, so that an answer's words are read
+        once for all of them; done at the first answer, as compiling the alternatives
+        was, to keep loading quick."""
         self._starts = StartIndex()
         for compiled in self._early + self._late:
             for scanner in getattr(compiled, "scanners", ()):
@@ -80,6 +85,8 @@ class Scorer:
     def score(self, answer: str, ctx: AnswerContext | None = None) -> ScoreResult:
         """Score one answer. Never raises on odd text: empty, emoji, binary junk all score."""
         ctx = ctx or AnswerContext()
+        if self._starts is None:
+            self._index_rules()
         if ctx.track not in ("incident", "interview"):
             ctx = AnswerContext(**{**ctx.__dict__, "track": "incident"})
         rubric_set = self.rubric_set(ctx)

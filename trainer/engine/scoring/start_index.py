@@ -15,10 +15,11 @@ Alternatives that cannot be indexed keep the scanner's own path.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from trainer.engine.scoring.pattern_facts import _c, _p
 
-KEY_MAX = 3
+KEY_MAX = 6
 """Letters of a key: enough to tell most phrases apart, few enough to expand branches."""
 _MAX_KEYS = 64
 """More expansions than this (a long class in front): not worth indexing."""
@@ -123,7 +124,8 @@ class StartIndex:
         self.tables: list[dict[str, list[int]]] = [{} for _ in range(KEY_MAX + 1)]
         self.regexes: list[re.Pattern[str]] = []
         """Per indexed alternative: its lead and body as one lower-case regex."""
-        self._ready: tuple | None = None
+        self._filed: dict[str, tuple[tuple[int, Callable], ...]] = {}
+        """Key -> ``_file(key)``, filled as answers are read."""
 
     def add(self, lead: re.Pattern[str] | None, body: re.Pattern[str]) -> int | None:
         """File a lower-cased alternative; its number, or ``None`` if it cannot be filed."""
@@ -138,7 +140,7 @@ class StartIndex:
             return None
         number = len(self.regexes)
         self.regexes.append(regex)
-        self._ready = None
+        self._filed.clear()
         for key in keys:
             self.tables[len(key)].setdefault(key, []).append(number)
         return number
@@ -146,14 +148,12 @@ class StartIndex:
     def matches(self, lower: str) -> dict[int, list[re.Match[str]]]:
         """Per filed alternative, its matches in ``lower`` at word starts, left to right."""
         found: dict[int, list[re.Match[str]]] = {}
-        tables, short = self._tables()
-        three = tables[KEY_MAX]
+        filed_under = self._filed
         for w in _KEYS.finditer(lower):
             key = w.group(1)
-            filed = three.get(key)
-            lengths = short.get(key[0])
-            if lengths:  # alternatives filed under fewer letters
-                filed = [*(filed or ()), *(n for k in lengths for n in tables[k].get(key[:k], ()))]
+            filed = filed_under.get(key)
+            if filed is None:
+                filed = self._file(key)
             if not filed:
                 continue
             p = w.start()
@@ -167,17 +167,13 @@ class StartIndex:
                         got.append(m)
         return found
 
-    def _tables(self):
-        """The tables with each number paired with its regex's ``match``, and the first
-        letters of the keys shorter than ``KEY_MAX``: built once, on first use."""
-        if self._ready is None:
-            tables = [{key: [(n, self.regexes[n].match) for n in numbers]
-                       for key, numbers in table.items()} for table in self.tables]
-            short: dict[str, list[int]] = {}
-            for length, table in enumerate(self.tables[:KEY_MAX]):
-                for key in table:
-                    if length not in short.setdefault(key[0], []):
-                        short[key[0]].append(length)
-            self._ready = (tables, short)
-        return self._ready
-
+    def _file(self, key: str) -> tuple[tuple[int, Callable], ...]:
+        """The alternatives filed under ``key`` or under a shorter start of it, with their
+        regexes' ``match``. Remembered per key: a property of the rules, not the answer,
+        and the keys in use (a word's first three letters) are few."""
+        numbers = sorted(n for length in range(1, len(key) + 1)
+                         for n in self.tables[length].get(key[:length], ()))
+        filed = tuple((n, self.regexes[n].match) for n in numbers)
+        if len(self._filed) < 100_000:
+            self._filed[key] = filed
+        return filed
