@@ -29,6 +29,9 @@ class Span(NamedTuple):
     text: str
 
 
+_tuple = tuple.__new__
+
+
 class Text:
     """An answer prepared for scoring: cleaned text, words and sentences with offsets."""
 
@@ -41,7 +44,9 @@ class Text:
         # rule's "I'll" or "that's" matches; one character for one keeps the spans.
         self.clean = _CONTROL.sub(" ", self.raw).replace("\u2019", "'").replace("\u2018", "'")
         self.lower = self.clean.lower()
-        self.words = [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.clean)]
+        # tuple.__new__ makes the same Span without NamedTuple's Python-level __new__
+        self.words = [_tuple(Span, (m.start(), m.end(), m.group()))
+                      for m in _WORD.finditer(self.clean)]
         self.sentences = _sentences(self.clean)
         self._starts = [s.start for s in self.sentences]
         self._word_starts = [w.start for w in self.words]
