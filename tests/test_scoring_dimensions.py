@@ -285,6 +285,15 @@ def test_checklist_has_the_seven_items_with_evidence(scorer):
     assert r.checklist[6].passed
 
 
+def test_a_failed_checklist_item_says_why_even_without_a_fault(scorer):
+    items = {c.item: c for c in scorer.score("We will look into it.").checklist}
+    composure = items["Confidence and composure"]
+    assert not composure.passed and "5 word(s)" in composure.evidence
+    assert "no vague hedge" not in composure.evidence  # it would read as a pass
+    owned = items["Ownership and accountability"]
+    assert not owned.passed and "yours to fix" in owned.evidence
+
+
 @pytest.mark.parametrize("answer", ["", "   ", "😀😀😀", "x" * 5000, "a\x00b\x07c\x1b[31m",
                                     "\u202e\ufeff" * 10, "$$$ %%% 100%%%"])
 def test_odd_input_gives_a_result(scorer, answer):

@@ -14,6 +14,11 @@ def _first(findings: list[Finding], dims: tuple[str, ...], effect: str,
                  and (not rules or f.rule in rules)), None)
 
 
+def _short(words: int) -> str:
+    """Why a fault-free but very short answer still fails an item, or ''."""
+    return f"only {words} word(s), too little to judge" if words < 15 else ""
+
+
 def _evidence(f: Finding | None, fallback: str) -> str:
     if f is None:
         return fallback
@@ -35,8 +40,11 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
     blame = _first(findings, ("ownership",), "penalty")
     owned = _first(findings, ("ownership",), "credit", ("ownership.accountability",)) or \
         _first(findings, ("ownership",), "credit")
-    items.append(ChecklistItem(ITEMS[1], score("ownership") >= 70 and blame is None,
-                               _evidence(blame or owned, "no first-person ownership found")))
+    passed = score("ownership") >= 70 and blame is None
+    items.append(ChecklistItem(ITEMS[1], passed, _evidence(
+        blame or (owned if passed or owned is None else None),
+        _short(words) or "no first-person ownership found" if owned is None
+        else f"'{owned.text.strip()}' is a start, but nothing says it is yours to fix")))
 
     plan = _first(findings, ("solution",), "credit")
     items.append(ChecklistItem(ITEMS[2], score("solution") >= 60, _evidence(
@@ -44,16 +52,18 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
         "no action, option or recommendation found")))
 
     shaky = _first(findings, ("confidence",), "penalty")
-    items.append(ChecklistItem(ITEMS[3], score("confidence") >= 70 and shaky is None or
-                               score("confidence") >= 80,
-                               _evidence(shaky, "no vague hedge, apology or alarm word")))
+    composed = score("confidence") >= 70 and shaky is None or score("confidence") >= 80
+    items.append(ChecklistItem(ITEMS[3], composed, _evidence(
+        shaky, "no vague hedge, apology or alarm word" if composed
+        else _short(words) or f"confidence scored {score('confidence')} of 100")))
 
     over = words > budget * 1.1 if budget else False
     fillers = stats.get("fillers", 0)
     on_time = not over and fillers <= max(1, words // 20) and words >= min(15, budget)
     items.append(ChecklistItem(ITEMS[4], on_time, (
         f"about {seconds} s spoken for a {stats.get('budget_seconds', 0)} s budget"
-        + (f"; {fillers} filler(s)" if fillers else ""))))
+        + (f"; {fillers} filler(s)" if fillers else "")
+        + (f"; {_short(words)}" if words < min(15, budget) else ""))))
 
     # the seed's "CEO's priorities" are the interviewer's in an interview
     priorities = "The interviewer's priorities" if track == "interview" else ITEMS[5]

@@ -150,6 +150,6 @@ def kpi(rule, job: Job) -> None:
                     points=rule.weight if touched <= rule.max_matches else 0, kind="kpi",
                     kpi=priority.kpi)
     if touched == 0 and job.text.word_count:
-        kpis = ", ".join(p.kpi for p in persona.cares_about)
+        kpis = ", ".join(p.kpi.replace("_", " ").replace("-", " ") for p in persona.cares_about)
         job.add(rule, 0, 0, kpis=kpis, name=persona.name,
                 points=float(rule.params.get("miss_points", rule.weight)))
