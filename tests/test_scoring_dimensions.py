@@ -226,6 +226,18 @@ def test_a_result_is_looked_for_after_the_action(scorer):
     assert ended.score("structure") > unended.score("structure")
 
 
+def test_an_actions_own_verbs_are_not_its_result_but_a_number_in_its_sentence_is(scorer):
+    ctx = AnswerContext(track="interview")
+    head = ("At an airline I was the analytics lead; our dashboard was three months late. "
+            "I was responsible for getting it live. ")
+    no_result = scorer.score(head + "I met the vendor and cut the first version to five "
+                             "numbers. I learned to fix the interface first.", ctx)
+    in_one = scorer.score(head + "I rolled the release back, and complaints fell from 340 "
+                          "to 40 a week. I learned to fix the interface first.", ctx)
+    assert not no_result.stats["star"]["result"]  # 'cut' is what I did, not how it ended
+    assert in_one.stats["star"]["result"]
+
+
 def test_the_speakers_role_is_not_their_action(scorer):
     story = scorer.score("At a SaaS company I managed a support team of nine, and the backlog "
                          "had grown to 1,400 tickets. My task was to get replies under a day. "

@@ -28,18 +28,19 @@ def star_part(rule, job: Job) -> None:
     cues = rule.params.get("cues", [])
     if not cues:
         return
-    # A result told before any action is the situation ("each team kept its own
-    # spreadsheet"), not how the story ended: ``after`` names the part it must follow.
     found_at = job.memo.setdefault("star_at", {})
-    lo = found_at.get(str(rule.params.get("after", "")), 0)
-    m = search_in(job.text.subject, _cues(cues), lo)
+    after = found_at.get(str(rule.params.get("after", "")))
+    if after is None:
+        m = search_in(job.text.subject, _cues(cues))
+    else:
+        m = _after(job, _cues(cues), *after)
     parts = job.stats.setdefault("star", {})
     if m is None:
         parts[part] = False
         job.add(rule, 0, 0, part=part, points=0)
         return
     parts[part] = True
-    found_at[part] = m.end()
+    found_at[part] = (m.end(), job.text.sentence_at(m.start()).end)
     if rule.params.get("needs_number"):
         numbered = any(q.is_business for q in job.quantities if m.start() <= q.start
                        and job.text.sentence_index(q.start) - job.text.sentence_index(m.start())
@@ -52,3 +53,18 @@ def star_part(rule, job: Job) -> None:
                     part=part)
             return
     job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message, part=part)
+
+
+def _after(job: Job, cues: re.Pattern[str], end: int, sentence_end: int):
+    """A cue after the part it must follow. A result told before any action is the
+    situation ("each team kept its own spreadsheet"), and an action's own verbs ("cut
+    the report to five numbers") are not how the story ended: look from the next
+    sentence on, or later in the same sentence only where a number says what moved."""
+    m = search_in(job.text.subject, cues, sentence_end)
+    if m is not None:
+        return m
+    m = search_in(job.text.subject, cues, end, sentence_end)
+    if m is not None and any(q.is_business and m.start() <= q.start < sentence_end
+                             for q in job.quantities):
+        return m
+    return None
