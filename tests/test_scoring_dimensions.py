@@ -339,3 +339,15 @@ def test_curly_apostrophes_read_like_straight_ones(scorer):
     assert curly.score("follow_up") == straight.score("follow_up") >= 80
     assert curly.score("ownership") == straight.score("ownership")
     assert "That’s on me" in [f.text for f in curly.findings]  # the answer as typed
+
+
+def test_tips_leave_out_what_the_question_did_not_ask(scorer):
+    answer = ("I posted an update in the incident channel every two hours and told our head "
+              "of risk I'd call her by 6 pm each day. I kept to that all week.")
+    probe = scorer.score(answer, AnswerContext(track="interview", focus=["follow_up"],
+                                               question="How did you keep people informed?"))
+    story = scorer.score(answer, AnswerContext(track="interview",
+                                               question="Tell me about a crisis."))
+    assert probe.has_finding("structure")  # still scored, weighed little
+    assert not [f for f in probe.tips(4) if f.dimension == "structure"]
+    assert [f for f in story.tips(4) if f.dimension == "structure"]

@@ -60,6 +60,10 @@ class PointCoverage:
     """The sentence of the answer that covers it, if any."""
 
 
+UNASKED_WEIGHT = 0.3
+"""Below this weight a dimension was left out by the question's focus: no tips from it."""
+
+
 @dataclass
 class ScoreResult:
     overall: int
@@ -87,10 +91,14 @@ class ScoreResult:
         """The penalties that teach the most, for the feedback shown after an answer.
 
         Those that quote the answer's own words come first (they say what to change),
-        then those in dimensions this question weighs most, then the costliest.
+        then those in dimensions this question weighs most, then the costliest; none from
+        a dimension the question left out.
         """
         weights = self.stats.get("weights", {})
-        penalties = [f for f in self.findings if f.effect == "penalty"]
+        # A dimension the question did not ask about teaches nothing here: asked how
+        # people were kept informed, "no learning" is beside the point.
+        penalties = [f for f in self.findings if f.effect == "penalty"
+                     and weights.get(f.dimension, 1.0) >= UNASKED_WEIGHT]
         penalties.sort(key=lambda f: (not (f.text and len(f.text) < 60),
                                       -weights.get(f.dimension, 1.0), -(f.points or 0)))
         return penalties[:limit]
