@@ -193,6 +193,9 @@ async def test_when_the_meeting_ends_the_footer_offers_the_debrief(make):
         await pilot.pause()
         actions = {b.binding.action for b in app.screen.active_bindings.values()}
         assert "debrief" in actions and "hints" not in actions
-        await pilot.press("d")
+        await pilot.press(*"I'd stop the launch")  # still typing: nothing happens
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingScreen"
+        await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "DebriefScreen"

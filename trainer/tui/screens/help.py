@@ -27,6 +27,7 @@ briefing, then answer each question as you would say it aloud.
 | meeting | `enter` / `ctrl+j` | send the answer / new line in the answer |
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
+| meeting, once it is over | `enter` | the debrief |
 | debrief | `r` `n` `x` `w` `h` | retry, next, export (Markdown), written update, home |
 
 ## How answers are scored

@@ -30,7 +30,9 @@ class MeetingScreen(Screen):
                 tooltip="Show a model answer to this question"),
         Binding("escape", "leave", "Leave", id="meeting.leave",
                 tooltip="End the meeting early and see the debrief"),
-        Binding("d", "debrief", "Debrief", id="meeting.debrief",
+        # Enter, not a letter: someone still typing when the meeting ends must not be
+        # carried into the debrief (whose letter keys retry, export or go home).
+        Binding("enter", "debrief", "Debrief", id="meeting.debrief",
                 tooltip="See how the meeting went, turn by turn"),
     ]
 
