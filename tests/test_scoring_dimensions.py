@@ -114,6 +114,21 @@ def test_a_dated_promise_in_other_words_is_follow_up(scorer, promise):
     assert scorer.score(answer).score("follow_up") == 100
 
 
+@pytest.mark.parametrize("promise", [
+    "ill message you by 6pm tomorrow once the last one has cleared.",  # typed in a hurry
+    "I confirm to you on Monday at 10 o'clock if the parallel run is correct.",
+])
+def test_promises_typed_in_a_hurry_or_in_learners_english(scorer, promise):
+    answer = "Card readers in 46 branches were declining payments; 30 are fixed. " + promise
+    assert scorer.score(answer).score("follow_up") == 100
+
+
+def test_on_day_one_is_not_a_time_to_report_back_by(scorer):
+    result = scorer.score("Card readers in 46 branches were declining payments; 30 are fixed. "
+                          "On day one I told the COO I would keep her in the loop.")
+    assert result.has_finding("follow_up.dated")  # the promise has no time
+
+
 def test_an_offer_of_help_is_not_a_promise_to_report_back(scorer):
     answer = ("Card readers in 46 branches were declining payments; 30 are fixed. "
               "Let me know if you need anything else.")

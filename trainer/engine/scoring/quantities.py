@@ -70,7 +70,7 @@ _HOURS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2
 TIME_EXPRESSION = re.compile(
     rf"\b(?:by|before|on|at|until|till|no later than)\s+(?:the\s+)?(?:end of\s+)?(?:the\s+)?"
     rf"(?:{_WEEKDAYS}|today|tonight|tomorrow|noon|midday|eod|eow|cob|close of business|"
-    rf"(?:this|next)\s+(?:week|month|quarter|{_WEEKDAYS})|day|week|month|quarter|"
+    rf"(?:this|next)\s+(?:week|month|quarter|{_WEEKDAYS})|end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)|"
     rf"{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.))"
     rf"(?:\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.))?"
     rf"|\b(?:within|in|over)\s+(?:the\s+next\s+)?(?:{_NUM}|{_WORDNUM}|an?)\s+{_DURATION}\b"
