@@ -123,6 +123,31 @@ def test_promises_typed_in_a_hurry_or_in_learners_english(scorer, promise):
     assert scorer.score(answer).score("follow_up") == 100
 
 
+@pytest.mark.parametrize("promise", [
+    "We'll get the full list over to you tomorrow morning.",
+    "I'll make sure you have the numbers by noon.",
+    "You can expect a summary from me by Friday.",
+    "I'll give you a call at 6 to confirm.",
+    "I'll loop back with the cost by end of day.",
+    "I'll ping you as soon as the last branch is done, by 4 at the latest.",
+    "I'll write it up and send it round by Wednesday.",
+])
+def test_more_ways_to_promise_a_dated_update(scorer, promise):
+    answer = "Card readers in 46 branches were declining payments; 30 are fixed. " + promise
+    assert scorer.score(answer).score("follow_up") == 100
+
+
+@pytest.mark.parametrize("no_promise", [
+    "We'll keep an eye on it.",
+    "We'll update the software tonight.",
+    "I'll fix the remaining branches by 4 pm.",
+    "Happy to chat whenever suits you.",
+])
+def test_work_or_an_open_offer_is_no_promise_to_report_back(scorer, no_promise):
+    answer = "Card readers in 46 branches were declining payments; 30 are fixed. " + no_promise
+    assert not [f for f in scorer.score(answer).findings if f.rule == "follow_up.commitment"]
+
+
 def test_on_day_one_is_not_a_time_to_report_back_by(scorer):
     result = scorer.score("Card readers in 46 branches were declining payments; 30 are fixed. "
                           "On day one I told the COO I would keep her in the loop.")

@@ -83,7 +83,7 @@ TIME_EXPRESSION = re.compile(
     # "to Tuesday's leadership meeting", "at 11, then", "by 12:30"
     rf"|\b(?:{_WEEKDAYS}|tomorrow|tonight|today)['’]s\s+\w+"
     rf"|\b(?:at|by|before|until)\s+(?:\d{{1,2}}:\d{{2}}|(?:1[0-2]|[1-9])(?=\s*(?:[,.;]|$|then\b|"
-    rf"today\b|tomorrow\b|tonight\b|this\b|sharp\b)))"
+    rf"today\b|tomorrow\b|tonight\b|this\b|sharp\b|to confirm\b|at the latest\b|latest\b)))"
     # spoken and British clock times: "half five", "quarter past ten", "six o'clock"
     rf"|\b(?:by|before|at|until|till)\s+(?:half|quarter)\s+(?:past\s+|to\s+)?(?:{_HOURS})\b"
     rf"|\b(?:{_HOURS})\s+o['’]clock\b"
