@@ -80,6 +80,25 @@ def test_a_belief_with_a_time_to_confirm_it_is_not_a_vague_hedge(scorer):
     assert open_ended.has_finding("confidence.hedge")
 
 
+@pytest.mark.parametrize("said", [
+    "About 1.2 lakh customers were charged twice.",
+    "We lost 40k in revenue over the weekend.",
+    "Roughly half a million orders were delayed.",
+    "Sales are down by a third since Monday.",
+    "A fifth of the bookings failed.",
+])
+def test_magnitudes_said_in_other_forms_are_numbers(scorer, said):
+    assert any(f.rule == "impact.quantity" for f in scorer.score(said).findings)
+
+
+@pytest.mark.parametrize("said", [
+    "We cut costs, and up to now nothing fell over.",
+    "It's a third-party tool and the data came down from the vendor.",
+])
+def test_words_that_look_like_shares_are_not_numbers(scorer, said):
+    assert not any(f.rule == "impact.quantity" for f in scorer.score(said).findings)
+
+
 def test_vague_magnitude_without_number_costs_impact(scorer):
     vague = scorer.score("The drift has had a significant impact on a lot of customers.")
     exact = scorer.score("The drift has cost $50,000 of renewals this week, 5% of customers.")

@@ -20,7 +20,7 @@ _WORDNUM = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
             r"sixty|seventy|eighty|ninety|a hundred|hundred|half|a dozen|a couple of|a few)")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:k|m|bn|b|mm)\b|\s(?:thousand|million|billion)\b)"
+_SCALE = r"(?:\s?(?:k|m|bn|b|mm)\b|\s(?:thousand|million|billion|lakh|crore)\b)"
 _COUNT_NOUNS = (
     r"customers?|users?|accounts?|clients?|people|subscribers?|members?|patients?|orders?|"
     r"transactions?|payments?|tickets?|complaints?|sessions?|visits?|renewals?|deals?|"
@@ -32,33 +32,44 @@ _COUNT_NOUNS = (
 _DURATION = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)"
 
 _PATTERNS: list[tuple[str, str]] = [
-    ("money", rf"[$€£]\s?{_NUM}{_SCALE}?"
-              rf"|\b{_NUM}{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp)\b"),
+    ("money", rf"[$€£₹]\s?{_NUM}{_SCALE}?"
+              rf"|\b{_NUM}{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp|rupees|inr)\b"
+              # "40k in revenue": the unit is the money it names
+              rf"|\b{_NUM}{_SCALE}\s(?:in|of)\s(?:lost\s)?(?:revenue|sales|refunds|bookings|"
+              rf"costs?|fees|fines|losses|income|spend|savings)\b"),
     ("pp", rf"[-+−]?\b{_NUM}\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
     ("percent", rf"[-+−]?\b{_NUM}\s?(?:%|percent\b|per cent\b)"
                 rf"|\b{_WORDNUM}\s(?:percent|per cent)\b"),
     ("ratio", rf"\b{_NUM}\s(?:[a-z-]+\s){{0,2}}(?:in|out of)\s(?:every\s)?{_NUM}\b"),
     ("count", rf"\b{_NUM}{_SCALE}?\s(?:(?:new|more|fewer|active|paying|existing|affected|"
               rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?(?:{_COUNT_NOUNS})\b"
-              rf"|\b{_WORDNUM}\s(?:thousand\s|million\s)?(?:{_COUNT_NOUNS})\b"),
+              rf"|\b{_WORDNUM}\s(?:a\s)?(?:thousand\s|million\s|billion\s|lakh\s)?"
+              rf"(?:{_COUNT_NOUNS})\b"),
     ("duration", rf"\b{_NUM}(?:\s?-\s?|\s)?{_DURATION}\b|\b{_WORDNUM}\s{_DURATION}\b"
                  rf"|\b(?:a|an|one|per|each|every)\s(?:day|week|month|quarter|year|hour)\b"),
     ("clock", r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"),
+    # a share or a multiple said in words: "a third of", "twice as many", "down by a quarter"
+    ("share", r"\b(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|tenth)s?\s+of\b"
+              r"|\b(?:twice|three times|four times|ten times|half) as (?:many|much|long|often)\b"
+              r"|\b(?:down|up|fell|rose|dropped|grew|cut)\s+by\s+(?:a|one|two)[\s-]"
+              r"(?:half|third|quarter|fifth|tenth)s?\b|\b(?:doubled|halved|tripled)\b"),
     ("number", rf"\b{_NUM}(?:{_SCALE})?x?\b|\b(?:×|x)\d+(?:\.\d+)?\b"),
 ]
 _FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
 # Where a number word starts, only these families can match: trying just them (in the
 # same order) gives the same result as the whole pattern, several times faster.
 _WORD_FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS
-                                      if name in ("percent", "count", "duration", "clock")),
+                                      if name in ("percent", "count", "duration", "clock",
+                                                  "share")),
                              re.IGNORECASE)
 _DIGITS = re.compile(_NUM)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9,
-           "bn": 1e9, "billion": 1e9}
+           "bn": 1e9, "billion": 1e9, "lakh": 1e5, "crore": 1e7}
 # the longest number word present gives the value: "a dozen" over "a", "hundred" over "one"
 _LONGEST_FIRST = [(re.compile(rf"\b{re.escape(w)}\b"), v)
                   for w, v in sorted(WORD_VALUES.items(), key=lambda kv: -len(kv[0]))]
-_SCALE_WORD = re.compile(r"(?:\d|\s)(k|m|mm|bn|b|thousand|million|billion)\b", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"(?:\d|\s)(k|m|mm|bn|b|thousand|million|billion|lakh|crore)\b",
+                         re.IGNORECASE)
 _DURATION_DAYS = {"second": 1 / 86400, "sec": 1 / 86400, "minute": 1 / 1440, "min": 1 / 1440,
                   "hour": 1 / 24, "hr": 1 / 24, "day": 1, "week": 7, "month": 30,
                   "quarter": 91, "year": 365}
@@ -108,18 +119,20 @@ class Quantity:
     end: int
     text: str
     family: str
-    """money, percent, pp, ratio ("1 in 60"), count, duration, clock or number."""
+    """money, percent, pp, ratio ("1 in 60"), count, duration, clock, share ("a third
+    of", "twice as many") or number."""
     value: float | None
     """In base units: dollars, percent, days for durations."""
 
     @property
     def is_business(self) -> bool:
         """A magnitude a CEO can act on (not a bare number or a time of day)."""
-        return self.family in ("money", "percent", "pp", "ratio", "count", "duration")
+        return self.family in ("money", "percent", "pp", "ratio", "count", "duration", "share")
 
 
 _CANDIDATE = re.compile(
-    rf"[$€£+\-−]?\d|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon)\b", re.IGNORECASE)
+    rf"[$€£₹+\-−]?\d|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon|twice|down|up|fell|rose|"
+    rf"dropped|grew|cut|doubled|halved|tripled)\b", re.IGNORECASE)
 
 
 def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]:
@@ -154,6 +167,8 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
 
 @lru_cache(maxsize=4096)
 def _value(s: str, family: str) -> float | None:
+    if family == "share":
+        return None  # "a third of" what: nothing to check against a briefing's figure
     low = s.lower().replace("−", "-")
     m = _DIGITS.search(low)
     if m:
