@@ -131,8 +131,8 @@ class Quantity:
 
 
 _CANDIDATE = re.compile(
-    rf"[$€£₹+\-−]?\d|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon|twice|down|up|fell|rose|"
-    rf"dropped|grew|cut|doubled|halved|tripled)\b", re.IGNORECASE)
+    rf"[$€£₹+\-−]?\d|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon|twice|doubled|halved|"
+    rf"tripled|(?:down|up|fell|rose|dropped|grew|cut)\s+by)\b", re.IGNORECASE)
 
 
 def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]:
