@@ -210,6 +210,18 @@ def test_blame_in_other_words(scorer, blame):
     assert scorer.score(blame).has_finding("ownership.blame")
 
 
+@pytest.mark.parametrize("owned", [
+    "thats on me, i approved the change without a test.",
+    "its my fault, i should of checked the file.",
+    "My bad: I pushed it on Friday without review.",
+    "Ultimately the buck stops with me.",
+    "I dropped the ball on the expiry date.",
+    "This one's on my team and me.",
+])
+def test_ownership_in_everyday_and_hurried_words(scorer, owned):
+    assert any(f.rule == "ownership.accountability" for f in scorer.score(owned).findings)
+
+
 @pytest.mark.parametrize("fine", [
     "That's one for the board to decide, and I recommend we approve it.",
     "The data team should explain the new schema to us; I've asked them to by Friday.",
