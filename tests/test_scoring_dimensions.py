@@ -245,6 +245,16 @@ def test_a_term_defined_as_the_sentence_opens_is_explained(scorer):
     assert used.has_finding("jargon")
 
 
+@pytest.mark.parametrize("contained", [
+    "We took the feature offline at 2 pm.",
+    "We put the old price list back live within the hour.",
+    "We've killed the job and nothing more is going out.",
+    "Customers are back on the old checkout since 2 pm.",
+])
+def test_containment_in_other_words(scorer, contained):
+    assert any(f.rule == "solution.containment" for f in scorer.score(contained).findings)
+
+
 def test_a_practice_kept_since_counts_as_action(scorer):
     learned = scorer.score("What I learned: now I set alert thresholds from two years of "
                            "history, and we always review a model's errors weekly.",
