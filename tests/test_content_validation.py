@@ -43,6 +43,8 @@ EXPECTED = {
                                      "(good, mixed or bad)"),
     "bad_condition.yaml": (12, "node 'opening', branch 1, when: unknown key 'dimenson'; "
                                "did you mean 'dimension'?"),
+    "unknown_measure_param.yaml": (7, "unknown param 'max_point' for measure 'over_budget'; "
+                                      "did you mean 'max_points'?"),
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
+from rapidfuzz import fuzz, process
 
 from trainer.content.models.base import Slug, Strict, compile_regex
 from trainer.content.models.scenario import Dimension, Track
@@ -136,6 +137,23 @@ MEASURES = (
 )
 """Measures computed in code; a ``measure`` rule file holds their words, weights and messages."""
 
+MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
+    "over_budget": ("slack", "max_points"),
+    "too_short": ("min_words", "ratio"),
+    "long_sentence": ("max_words",),
+    "bottom_line": ("min_words", "preamble", "cues"),
+    "quantity": ("families",),
+    "metric_link": ("lexicon", "words"),
+    "no_number": ("min_words",),
+    "no_agent": ("credit_max", "credit_points", "min_words"),
+    "absent": ("of", "min_words"),
+    "dated_commitment": ("of", "miss_points"),
+    "star_part": ("part", "cues", "needs_number", "no_number_message", "after"),
+    "fact_check": (),
+    "kpi": ("miss_points",),
+}
+"""The parameters each measure reads: any other name is a typo that would do nothing."""
+
 
 class MeasureRule(_Rule):
     """A structural measure (word budget, STAR parts, facts, ...) with its data and messages.
@@ -150,6 +168,21 @@ class MeasureRule(_Rule):
         None, description="Message for a credit the measure finds; '%s' is the match."
     )
     params: dict[str, float | int | str | list[str]] = Field(default_factory=dict)
+
+    @field_validator("params")
+    @classmethod
+    def _known_params(cls, params: dict, info):
+        known = MEASURE_PARAMS.get(str(info.data.get("measure", "")))
+        if known is None:
+            return params
+        for name in params:
+            if name not in known:
+                close = process.extractOne(name, known, scorer=fuzz.ratio, score_cutoff=70)
+                hint = f"did you mean '{close[0]}'?" if close else (
+                    "expected one of: " + ", ".join(known) if known else "it takes none")
+                raise ValueError(f"unknown param '{name}' for measure "
+                                 f"'{info.data['measure']}'; {hint}")
+        return params
 
 
 Rule = Annotated[
