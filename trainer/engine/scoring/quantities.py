@@ -45,22 +45,28 @@ _PATTERNS: list[tuple[str, str]] = [
               rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?(?:{_COUNT_NOUNS})\b"
               rf"|\b{_WORDNUM}\s(?:a\s)?(?:thousand\s|million\s|billion\s|lakh\s)?"
               rf"(?:{_COUNT_NOUNS})\b"),
-    ("duration", rf"\b{_NUM}(?:\s?-\s?|\s)?{_DURATION}\b|\b{_WORDNUM}\s{_DURATION}\b"
-                 rf"|\b(?:a|an|one|per|each|every)\s(?:day|week|month|quarter|year|hour)\b"),
+    ("duration", rf"\b{_NUM}(?:\s?-\s?|\s)?{_DURATION}\b|\b{_WORDNUM}\s{_DURATION}\b"),
+    # "a year", "each week": a rate's period or a time frame, no magnitude in itself
+    ("period", r"\b(?:a|an|one|per|each|every)\s(?:day|week|month|quarter|year|hour)\b"),
     ("clock", r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"),
     # a share or a multiple said in words: "a third of", "twice as many", "down by a quarter"
     ("share", r"\b(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|tenth)s?\s+of\b"
               r"|\b(?:twice|three times|four times|ten times|half) as (?:many|much|long|often)\b"
               r"|\b(?:down|up|fell|rose|dropped|grew|cut)\s+by\s+(?:a|one|two)[\s-]"
-              r"(?:half|third|quarter|fifth|tenth)s?\b|\b(?:doubled|halved|tripled)\b"),
+              r"(?:half|third|quarter|fifth|tenth)s?\b|\b(?:doubled|halved|tripled)\b"
+              # "complaints fell from 340 to 40": the change is the magnitude
+              # (not clock times "from 7 to 9:40 am", nor years "from 2019 to 2021")
+              rf"|\bfrom\s+(?!(?:19|20)\d\d\b){_NUM}\s+(?:down\s+|up\s+)?to\s+"
+              rf"(?!(?:19|20)\d\d\b){_NUM}\b"
+              r"(?!\s*(?:%|percent|per cent|am\b|pm\b|a\.m|p\.m|o'clock)|[:.]\d)"),
     ("number", rf"\b{_NUM}(?:{_SCALE})?x?\b|\b(?:×|x)\d+(?:\.\d+)?\b"),
 ]
 _FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
 # Where a number word starts, only these families can match: trying just them (in the
 # same order) gives the same result as the whole pattern, several times faster.
 _WORD_FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS
-                                      if name in ("percent", "count", "duration", "clock",
-                                                  "share")),
+                                      if name in ("percent", "count", "duration", "period",
+                                                  "clock", "share")),
                              re.IGNORECASE)
 _DIGITS = re.compile(_NUM)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9,
@@ -119,8 +125,8 @@ class Quantity:
     end: int
     text: str
     family: str
-    """money, percent, pp, ratio ("1 in 60"), count, duration, clock, share ("a third
-    of", "twice as many") or number."""
+    """money, percent, pp, ratio ("1 in 60"), count, duration, period ("a week"), clock,
+    share ("a third of", "twice as many") or number."""
     value: float | None
     """In base units: dollars, percent, days for durations."""
 
@@ -131,7 +137,7 @@ class Quantity:
 
 
 _CANDIDATE = re.compile(
-    rf"[$€£₹+\-−]?\d|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon|twice|doubled|halved|"
+    rf"[$€£₹+\-−]?\d|\bfrom(?=\s+\d)|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon|twice|doubled|halved|"
     rf"tripled|(?:down|up|fell|rose|dropped|grew|cut)\s+by)\b", re.IGNORECASE)
 
 
