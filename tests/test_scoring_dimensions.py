@@ -250,9 +250,26 @@ def test_a_term_defined_as_the_sentence_opens_is_explained(scorer):
     "We put the old price list back live within the hour.",
     "We've killed the job and nothing more is going out.",
     "Customers are back on the old checkout since 2 pm.",
+    "I rolled the ranking back an hour ago.",
+    "It's corrected, and the auditors have signed off the restated figure.",
 ])
 def test_containment_in_other_words(scorer, contained):
     assert any(f.rule == "solution.containment" for f in scorer.score(contained).findings)
+
+
+def test_a_promise_to_handle_it_going_forward_is_no_prevention(scorer):
+    vague = scorer.score("We'll sort it out and make sure it's handled properly going forward.")
+    concrete = scorer.score("Going forward, every release gets a second reviewer.")
+    assert not any(f.rule == "solution.prevention" for f in vague.findings)
+    assert any(f.rule == "solution.prevention" for f in concrete.findings)
+
+
+def test_the_time_of_what_was_done_does_not_date_a_promise(scorer):
+    past = scorer.score("I switched the model off at 8 a.m. and told them I'd keep them posted.")
+    dated = scorer.score("Card readers in 46 branches were declining payments; 30 are fixed. "
+                         "By Friday you'll have the final cost from me.")
+    assert past.has_finding("follow_up.dated")
+    assert dated.score("follow_up") == 100
 
 
 def test_a_practice_kept_since_counts_as_action(scorer):

@@ -105,7 +105,14 @@ def dated_commitment(rule, job: Job) -> None:
     dated = False
     for c in commitments:
         sentence = job.text.sentence_at(c.start)
-        m = search_in(job.text.subject, TIME_EXPRESSION, sentence.start, sentence.end)
+        # The promise's time follows it ("I'll call by 5 pm") or opens its sentence ("By
+        # Friday you'll have..."); "I switched it off at 8 am and said I'd keep them posted"
+        # dates what was done, not the promise.
+        m = search_in(job.text.subject, TIME_EXPRESSION, c.start, sentence.end)
+        if m is None:
+            m = search_in(job.text.subject, TIME_EXPRESSION, sentence.start, c.start)
+            if m is not None and m.start() - sentence.start > 12:
+                m = None
         if m:
             job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
                     kind="follow_up")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.engine.scoring.scanner import search_in
+from trainer.engine.scoring.scanner import finditer_in, search_in
 from trainer.engine.scoring.state import Job
 
 _compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -42,9 +42,12 @@ def star_part(rule, job: Job) -> None:
     parts[part] = True
     found_at[part] = (m.end(), job.text.sentence_at(m.start()).end)
     if rule.params.get("needs_number"):
+        # the number sits in the cue's sentence, or in the next one after a short lead-in
+        # ("It worked. Churn fell to 2.1%."), not in whatever sentence happens to follow
+        here = job.text.sentence_index(m.start())
+        reach = 1 if job.text.words_in(job.text.sentences[here]) < 8 else 0
         numbered = any(q.is_business for q in job.quantities if m.start() <= q.start
-                       and job.text.sentence_index(q.start) - job.text.sentence_index(m.start())
-                       <= 1)
+                       and job.text.sentence_index(q.start) - here <= reach)
         if not numbered:
             job.add(rule, m.start(), m.end(), effect="credit", points=rule.weight / 2,
                     message=rule.credit_message, part=part)
@@ -60,9 +63,17 @@ def _after(job: Job, cues: re.Pattern[str], end: int, sentence_end: int):
     situation ("each team kept its own spreadsheet"), and an action's own verbs ("cut
     the report to five numbers") are not how the story ended: look from the next
     sentence on, or later in the same sentence only where a number says what moved."""
-    m = search_in(job.text.subject, cues, sentence_end)
-    if m is not None:
-        return m
+    first = None
+    for m in finditer_in(job.text.subject, cues, sentence_end):
+        # a cue whose own sentence holds a number is the result ("errors fell from 22% to
+        # 15%"); a bare "we kept those and dropped the rest" is more action
+        sentence = job.text.sentence_at(m.start())
+        if any(q.is_business and sentence.start <= q.start < sentence.end
+               for q in job.quantities):
+            return m
+        first = first or m
+    if first is not None:
+        return first
     m = search_in(job.text.subject, cues, end, sentence_end)
     if m is not None and any(q.is_business and m.start() <= q.start < sentence_end
                              for q in job.quantities):
