@@ -20,7 +20,7 @@ pattern (a test compares them on thousands of answers).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from trainer.engine.scoring.pattern_facts import (
     FOLDS_OUTSIDE_ASCII,
@@ -184,20 +184,7 @@ class Scanner:
             m = part.first(subject, lo, hi)
             if m is not None:
                 heads.append((m.start(), k, m))
-        while heads:
-            best = min(heads)  # leftmost, then the earlier alternative, as re would pick
-            m = best[2]
-            yield m
-            resume = m.end()
-            moved = []
-            for head in heads:
-                if head[0] >= resume:
-                    moved.append(head)
-                    continue
-                nxt = parts[head[1]].first(subject, resume, hi)
-                if nxt is not None:
-                    moved.append((nxt.start(), head[1], nxt))
-            heads = moved
+        yield from _merged(heads, lambda k, resume: parts[k].first(subject, resume, hi))
 
     def _indexed(self, subject: Subject, hi: int) -> Iterator[re.Match[str]]:
         """``finditer`` over the whole answer, the filed alternatives' matches read from
@@ -228,28 +215,38 @@ class Scanner:
             m = part.first(subject, 0, hi)
             if m is not None:
                 heads.append((m.start(), k, m))
-        while heads:
-            best = min(heads)  # leftmost, then the earlier alternative, as re would pick
-            m = best[2]
-            yield m
-            resume = m.end()
-            moved = []
-            for head in heads:
-                if head[0] >= resume:
-                    moved.append(head)
-                    continue
-                k = head[1]
-                got = filed.get(k)
-                if got is None:
-                    nxt = parts[k].first(subject, resume, hi)
-                else:
-                    nxt = next((g for g in got if g.start() >= resume), None)
-                if nxt is not None:
-                    moved.append((nxt.start(), k, nxt))
-            heads = moved
+
+        def advance(k: int, resume: int) -> re.Match[str] | None:
+            got = filed.get(k)
+            if got is None:
+                return parts[k].first(subject, resume, hi)
+            return next((g for g in got if g.start() >= resume), None)
+
+        yield from _merged(heads, advance)
 
     def search(self, subject: Subject) -> re.Match[str] | None:
         return next(self.finditer(subject), None)
+
+
+def _merged(heads: list, advance: Callable[[int, int], re.Match[str] | None]
+            ) -> Iterator[re.Match[str]]:
+    """The alternatives' matches merged as one alternation would give them: leftmost
+    first, the earlier alternative on a tie, resuming after each match. ``heads`` holds
+    (start, alternative, match); ``advance(k, pos)`` is alternative k's next match."""
+    while heads:
+        best = min(heads)  # leftmost, then the earlier alternative, as re would pick
+        m = best[2]
+        yield m
+        resume = m.end()
+        moved = []
+        for head in heads:
+            if head[0] >= resume:
+                moved.append(head)
+                continue
+            nxt = advance(head[1], resume)
+            if nxt is not None:
+                moved.append((nxt.start(), head[1], nxt))
+        heads = moved
 
 
 _TWINS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
