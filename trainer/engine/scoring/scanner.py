@@ -164,12 +164,23 @@ class Scanner:
         if self._exact_only:
             yield from self.whole.finditer(subject.text, lo, hi)
             return
-        if self._index is not None and subject.faithful and lo == 0 and hi == len(subject.text):
-            yield from self._indexed(subject, hi)
-            return
+        # Over the whole answer, the alternatives filed in the shared index are read from
+        # it (one pass over the answer's word starts for every rule); the rest are searched.
+        indexed = (self._index is not None and subject.faithful and lo == 0
+                   and hi == len(subject.text))
+        found = subject.start_matches(self._index) if indexed else {}  # type: ignore[arg-type]
+        numbers = self._numbers if indexed else None
+        filed: dict[int, list[re.Match[str]]] = {}  # alternative -> its indexed matches
         heads = []
         known, lower, folding = subject.has_word, subject.lower, subject.plain_folding
         for k, part in enumerate(parts):
+            n = numbers[k] if numbers is not None else None
+            if n is not None:
+                got = found.get(n)
+                if got:
+                    filed[k] = got
+                    heads.append((got[0].start(), k, got[0]))
+                continue
             need = part.need
             # skip it unless the answer holds one of its needed words (a hot loop: inline)
             if need is not None and folding:
@@ -182,37 +193,6 @@ class Scanner:
                 else:
                     continue
             m = part.first(subject, lo, hi)
-            if m is not None:
-                heads.append((m.start(), k, m))
-        yield from _merged(heads, lambda k, resume: parts[k].first(subject, resume, hi))
-
-    def _indexed(self, subject: Subject, hi: int) -> Iterator[re.Match[str]]:
-        """``finditer`` over the whole answer, the filed alternatives' matches read from
-        the shared index and the others searched for as usual."""
-        found = subject.start_matches(self._index)  # type: ignore[arg-type]
-        parts, numbers = self.parts, self._numbers
-        known, lower, folding = subject.has_word, subject.lower, subject.plain_folding
-        filed: dict[int, list[re.Match[str]]] = {}  # alternative -> its matches still ahead
-        heads = []
-        for k, part in enumerate(parts):
-            n = numbers[k]
-            if n is not None:
-                got = found.get(n)
-                if got:
-                    filed[k] = got
-                    heads.append((got[0].start(), k, got[0]))
-                continue
-            need = part.need
-            if need is not None and folding:
-                for w in need.words:
-                    hit = known.get(w)
-                    if hit is None:
-                        hit = known[w] = w in lower
-                    if hit:
-                        break
-                else:
-                    continue
-            m = part.first(subject, 0, hi)
             if m is not None:
                 heads.append((m.start(), k, m))
 
