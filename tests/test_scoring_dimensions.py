@@ -17,6 +17,16 @@ def spans_ok(answer, result):
     return all(capped[f.start:f.end] == f.text for f in result.findings)
 
 
+CARDS = "Card readers in 46 branches were declining payments; 30 are fixed. "
+"""The opening of an incident answer, for tests of how it closes."""
+
+
+def fired(result, rule: str) -> bool:
+    """Whether ``rule`` reported anything, credit or penalty (``has_finding`` counts
+    penalties only)."""
+    return any(f.rule == rule for f in result.findings)
+
+
 GOOD = ("Our churn model, which picks who gets a retention offer, has gone stale: since May 2 "
         "it misclassifies 5% more customers, about $50,000 of renewals at risk each week. It's "
         "my team's model and my responsibility. I recommend we retrain it this week; it takes "
@@ -88,7 +98,7 @@ def test_a_belief_with_a_time_to_confirm_it_is_not_a_vague_hedge(scorer):
     "A fifth of the bookings failed.",
 ])
 def test_magnitudes_said_in_other_forms_are_numbers(scorer, said):
-    assert any(f.rule == "impact.quantity" for f in scorer.score(said).findings)
+    assert fired(scorer.score(said), "impact.quantity")
 
 
 @pytest.mark.parametrize("said", [
@@ -96,7 +106,7 @@ def test_magnitudes_said_in_other_forms_are_numbers(scorer, said):
     "It's a third-party tool and the data came down from the vendor.",
 ])
 def test_words_that_look_like_shares_are_not_numbers(scorer, said):
-    assert not any(f.rule == "impact.quantity" for f in scorer.score(said).findings)
+    assert not fired(scorer.score(said), "impact.quantity")
 
 
 def test_vague_magnitude_without_number_costs_impact(scorer):
@@ -129,7 +139,7 @@ def test_solution_and_follow_up(scorer):
     "You'll have the count on your desk by quarter past nine.",
 ])
 def test_a_dated_promise_in_other_words_is_follow_up(scorer, promise):
-    answer = "Card readers in 46 branches were declining payments; 30 are fixed. " + promise
+    answer = CARDS + promise
     assert scorer.score(answer).score("follow_up") == 100
 
 
@@ -138,7 +148,7 @@ def test_a_dated_promise_in_other_words_is_follow_up(scorer, promise):
     "I confirm to you on Monday at 10 o'clock if the parallel run is correct.",
 ])
 def test_promises_typed_in_a_hurry_or_in_learners_english(scorer, promise):
-    answer = "Card readers in 46 branches were declining payments; 30 are fixed. " + promise
+    answer = CARDS + promise
     assert scorer.score(answer).score("follow_up") == 100
 
 
@@ -152,7 +162,7 @@ def test_promises_typed_in_a_hurry_or_in_learners_english(scorer, promise):
     "I'll write it up and send it round by Wednesday.",
 ])
 def test_more_ways_to_promise_a_dated_update(scorer, promise):
-    answer = "Card readers in 46 branches were declining payments; 30 are fixed. " + promise
+    answer = CARDS + promise
     assert scorer.score(answer).score("follow_up") == 100
 
 
@@ -163,19 +173,19 @@ def test_more_ways_to_promise_a_dated_update(scorer, promise):
     "Happy to chat whenever suits you.",
 ])
 def test_work_or_an_open_offer_is_no_promise_to_report_back(scorer, no_promise):
-    answer = "Card readers in 46 branches were declining payments; 30 are fixed. " + no_promise
-    assert not [f for f in scorer.score(answer).findings if f.rule == "follow_up.commitment"]
+    answer = CARDS + no_promise
+    assert not fired(scorer.score(answer), "follow_up.commitment")
 
 
 def test_on_day_one_is_not_a_time_to_report_back_by(scorer):
-    result = scorer.score("Card readers in 46 branches were declining payments; 30 are fixed. "
-                          "On day one I told the COO I would keep her in the loop.")
+    result = scorer.score(CARDS
+                          + "On day one I told the COO I would keep her in the loop.")
     assert result.has_finding("follow_up.dated")  # the promise has no time
 
 
 def test_an_offer_of_help_is_not_a_promise_to_report_back(scorer):
-    answer = ("Card readers in 46 branches were declining payments; 30 are fixed. "
-              "Let me know if you need anything else.")
+    answer = (CARDS
+              + "Let me know if you need anything else.")
     assert scorer.score(answer).score("follow_up") < 40
 
 
@@ -219,7 +229,7 @@ def test_blame_in_other_words(scorer, blame):
     "This one's on my team and me.",
 ])
 def test_ownership_in_everyday_and_hurried_words(scorer, owned):
-    assert any(f.rule == "ownership.accountability" for f in scorer.score(owned).findings)
+    assert fired(scorer.score(owned), "ownership.accountability")
 
 
 @pytest.mark.parametrize("fine", [
@@ -254,20 +264,20 @@ def test_a_term_defined_as_the_sentence_opens_is_explained(scorer):
     "It's corrected, and the auditors have signed off the restated figure.",
 ])
 def test_containment_in_other_words(scorer, contained):
-    assert any(f.rule == "solution.containment" for f in scorer.score(contained).findings)
+    assert fired(scorer.score(contained), "solution.containment")
 
 
 def test_a_promise_to_handle_it_going_forward_is_no_prevention(scorer):
     vague = scorer.score("We'll sort it out and make sure it's handled properly going forward.")
     concrete = scorer.score("Going forward, every release gets a second reviewer.")
-    assert not any(f.rule == "solution.prevention" for f in vague.findings)
-    assert any(f.rule == "solution.prevention" for f in concrete.findings)
+    assert not fired(vague, "solution.prevention")
+    assert fired(concrete, "solution.prevention")
 
 
 def test_the_time_of_what_was_done_does_not_date_a_promise(scorer):
     past = scorer.score("I switched the model off at 8 a.m. and told them I'd keep them posted.")
-    dated = scorer.score("Card readers in 46 branches were declining payments; 30 are fixed. "
-                         "By Friday you'll have the final cost from me.")
+    dated = scorer.score(CARDS
+                         + "By Friday you'll have the final cost from me.")
     assert past.has_finding("follow_up.dated")
     assert dated.score("follow_up") == 100
 
