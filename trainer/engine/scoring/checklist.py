@@ -41,10 +41,15 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
     owned = _first(findings, ("ownership",), "credit", ("ownership.accountability",)) or \
         _first(findings, ("ownership",), "credit")
     passed = score("ownership") >= 70 and blame is None
-    items.append(ChecklistItem(ITEMS[1], passed, _evidence(
-        blame or (owned if passed or owned is None else None),
-        _short(words) or "no first-person ownership found" if owned is None
-        else f"'{owned.text.strip()}' is a start, but nothing says it is yours to fix")))
+    if blame is not None:
+        evidence = _evidence(blame, "")
+    elif owned is None:
+        evidence = _short(words) or "no first-person ownership found"
+    elif passed:
+        evidence = _evidence(owned, "")
+    else:  # "we" alone is not taking it on
+        evidence = f"'{owned.text.strip()}' is a start, but nothing says it is yours to fix"
+    items.append(ChecklistItem(ITEMS[1], passed, evidence))
 
     plan = _first(findings, ("solution",), "credit")
     items.append(ChecklistItem(ITEMS[2], score("solution") >= 60, _evidence(
