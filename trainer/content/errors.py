@@ -24,14 +24,13 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
             key = str(loc[-1])
             message = f"unknown key '{shorten(key)}'"
             allowed = allowed_keys(model, doc.data, loc[:-1])
-            near = (process.extractOne(key, allowed, scorer=fuzz.ratio, score_cutoff=70)
-                    if allowed else None)
+            near = nearest(key, allowed)
             if " " in key.strip() and _value_at(doc.data, loc) is None:
                 # {id: x, text: No check, so nobody was alerted}: the comma ended the text
                 message += ("; it looks like the rest of a text cut at a comma: in a "
                             "{...} mapping, quote text that contains a comma")
             elif near:
-                message += f"; did you mean '{near[0]}'?"
+                message += f"; did you mean '{near}'?"
             elif allowed:
                 message += f"; expected one of: {', '.join(sorted(allowed))}"
             problems.add(path, doc.line_of(loc), _where(loc[:-1]) + message)
@@ -47,6 +46,14 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
                 msg = _not_text(err.get("input"), doc.raw.get(tuple(loc)), msg)
             where = _where(loc)
             problems.add(path, doc.line_of(loc), f"{where}{msg}")
+
+
+def nearest(word: str, choices: typing.Iterable[str]) -> str | None:
+    """The choice a typo most likely meant, for a "did you mean" (None if none is close)."""
+    choices = list(choices)
+    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=70) \
+        if choices else None
+    return found[0] if found else None
 
 
 def _value_at(data: Any, loc: tuple) -> Any:
@@ -66,9 +73,9 @@ def _not_a_choice(err: dict[str, Any], msg: str) -> str:
     choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
     if not isinstance(value, str) or not choices:
         return msg
-    near = process.extractOne(value, choices, scorer=fuzz.ratio, score_cutoff=70)
+    near = nearest(value, choices)
     if near:
-        return f"'{shorten(value)}' is not a valid value; did you mean '{near[0]}'?"
+        return f"'{shorten(value)}' is not a valid value; did you mean '{near}'?"
     return f"'{shorten(value)}' is not a valid value; expected one of: {', '.join(choices)}"
 
 

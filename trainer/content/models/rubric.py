@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
-from rapidfuzz import fuzz, process
 
+from trainer.content.errors import nearest
 from trainer.content.models.base import Slug, Strict, compile_regex
 from trainer.content.models.scenario import Dimension, Track
 
@@ -177,8 +177,8 @@ class MeasureRule(_Rule):
             return params
         for name in params:
             if name not in known:
-                close = process.extractOne(name, known, scorer=fuzz.ratio, score_cutoff=70)
-                hint = f"did you mean '{close[0]}'?" if close else (
+                close = nearest(name, known)
+                hint = f"did you mean '{close}'?" if close else (
                     "expected one of: " + ", ".join(known) if known else "it takes none")
                 raise ValueError(f"unknown param '{name}' for measure "
                                  f"'{info.data['measure']}'; {hint}")
