@@ -189,6 +189,10 @@ async def test_when_the_meeting_ends_the_footer_offers_the_debrief(make):
         actions = {b.binding.action for b in app.screen.active_bindings.values()}
         assert {"hints", "exemplar", "leave"} <= actions and "debrief" not in actions
         await play_exemplars(app, pilot)
+        # the debrief button has focus: its Enter is the one the footer shows
+        assert app.focused is not None and app.focused.id == "to-debrief"
+        enter = app.screen.active_bindings["enter"].binding
+        assert enter.show and enter.description == "Debrief"
         await pilot.press("tab")  # focus wanders off the debrief button
         await pilot.pause()
         actions = {b.binding.action for b in app.screen.active_bindings.values()}

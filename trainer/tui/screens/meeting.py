@@ -18,6 +18,14 @@ from trainer.tui.widgets import AnswerBox, Meter, Transcript
 from trainer.tui.widgets.answer_box import WORDS_PER_MINUTE, count_words, speaking_seconds
 
 
+class _DebriefButton(Button):
+    """The button that ends a meeting. Button's own Enter binding is hidden, and as the
+    focused widget's binding it would hide the screen's "Debrief" from the footer."""
+
+    BINDINGS = [Binding("enter", "press", "Debrief", id="meeting.debrief-button",
+                        tooltip="See how the meeting went, turn by turn")]
+
+
 class MeetingScreen(Screen):
     """One rehearsal. ``mode`` is ``practice`` (feedback after each answer) or ``exam``."""
 
@@ -65,7 +73,7 @@ class MeetingScreen(Screen):
         yield Meter("length", id="budget")
         yield AnswerBox(id="answer", placeholder="Type your answer. Enter sends; ctrl+j breaks "
                                                  "the line.")
-        yield Button("See the debrief", id="to-debrief", variant="primary")
+        yield _DebriefButton("See the debrief", id="to-debrief", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
