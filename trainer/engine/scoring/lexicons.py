@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from trainer.content.models.rubric import Lexicon, LexiconEntry
-from trainer.engine.scoring.scanner import Scanner
+from trainer.engine.scoring.scanner import Scanner, lower_twin
+from trainer.engine.scoring.start_index import StartIndex
 
 _SEPARATOR = r"[\s\-‐–/]*"
 
@@ -54,6 +55,15 @@ class CompiledLexicon:
     """First three letters of a phrase -> a regex of the phrases starting so; ``None``
     when an entry is a free regex and the whole-text regex must be used."""
     _cache: dict = field(default_factory=dict)
+    _filed: tuple[StartIndex, int] | None = None
+    """The index its word index is filed in, and its number there."""
+
+    def index_into(self, index: StartIndex) -> None:
+        """File the word index in a ``StartIndex`` shared by the rules: the answer's
+        words are then read once for every lexicon."""
+        if self.index is not None:
+            self._filed = (index, index.file_phrases(
+                {key: (regex, lower_twin(regex)) for key, regex in self.index.items()}))
 
     def matches(self, answer) -> list[tuple[int, int, LexiconEntry]]:
         """(start, end, entry) of each phrase in ``text``, left to right, longest first.
@@ -62,24 +72,14 @@ class CompiledLexicon:
         begin with the same three letters: a few dictionary look-ups per word
         instead of a 300-way alternation at every character.
         """
-        text = answer.clean
         if self.index is None:
             return [(m.start(), m.end(), self.entry_for(m.group()))
                     for m in self.scanner.finditer(answer.subject)]
-        out = []
-        pos = 0
-        index = self.index
-        for start, key in answer.word_keys:
-            if start < pos:
-                continue
-            regex = index.get(key)
-            if regex is None:
-                continue
-            m = regex.match(text, start)
-            if m:
-                out.append((start, m.end(), self.entry_for(m.group())))
-                pos = m.end()
-        return out
+        if self._filed is None:  # used on its own, not by a scorer
+            self.index_into(StartIndex())
+        index, number = self._filed  # type: ignore[misc]
+        return [(start, m.end(), self.entry_for(m.group()))
+                for start, _, m in answer.subject.start_matches(index).get(number, ())]
 
     def buckets(self, n: int) -> dict[str, tuple]:
         """n-word fuzzy terms by first letter: (min length - 2, max length + 2, terms, names)."""

@@ -60,12 +60,13 @@ class CompiledRule:
                 self.scanner = self.lexicon.scanner
 
     @property
-    def scanners(self) -> list[Scanner]:
-        """The scanners ``run`` reads whole answers with (not a lexicon's, when its word
-        index finds the matches)."""
+    def scanners(self) -> list[Scanner | CompiledLexicon]:
+        """What ``run`` reads whole answers with, to be filed in the scorer's shared
+        ``StartIndex``: the scanners, or for a lexicon rule its word index."""
         lex = self.lexicon
-        own = [] if self.scanner is None or (lex is not None and lex.index is not None) \
-            else [self.scanner]
+        if isinstance(self.rule, LexiconRule) and lex is not None and lex.index is not None:
+            return [lex]
+        own: list[Scanner | CompiledLexicon] = [self.scanner] if self.scanner is not None else []
         return own + ([self.second] if self.second is not None else [])
 
     def excepted(self, job: Job, start: int) -> bool:

@@ -65,7 +65,7 @@ class Text:
     @cached_property
     def subject(self) -> Subject:
         """The answer as every rule's scanner reads it."""
-        return Subject(self.clean, self.lower)
+        return Subject(self.clean, self.lower, self.word_keys)
 
     @cached_property
     def word_keys(self) -> list[tuple[int, str]]:
