@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 
 from rapidfuzz import fuzz, process
 
@@ -12,6 +14,8 @@ from trainer.engine.scoring.scanner import Scanner, lower_twin
 from trainer.engine.scoring.start_index import StartIndex
 
 _SEPARATOR = r"[\s\-‐–/]*"
+_FUZZY_MIN = 8
+"""Shorter terms match exactly only, or 'a test' would be 'AB test'."""
 
 
 def phrase_pattern(phrase: str, plurals: bool = False) -> str:
@@ -151,7 +155,7 @@ def compile_lexicon(lexicon: Lexicon, plurals: bool, ignorecase: bool = True) ->
             contexts[id(entry)] = re.compile(entry.context, re.IGNORECASE)
         if not entry.exact:
             for form in words:
-                if len(form) >= 8:  # short terms: exact only, or 'a test' is 'AB test'
+                if len(form) >= _FUZZY_MIN:
                     low = " ".join(re.split(r"[\s\-]+", form.lower()))
                     fuzzy.setdefault(low.count(" ") + 1, []).append((low, entry))
     scanner = bounded(patterns, flags, "".join(sorted(firsts or "")))
@@ -186,20 +190,21 @@ def near_misses(lex: CompiledLexicon, words, taken: list[tuple[int, int]],
     if lows is None:  # words are (start, end, text); their lower-case text, once
         lows = [w[2].lower() for w in words]
     memo = lex._cache.setdefault("memo", {})
+    count = len(lows)
     for n in lex.fuzzy_terms:
         buckets = lex.buckets(n)
-        anchors = lex.anchor_words(n)
-        # Positions of the words that could anchor an n-word phrase, found once per n:
-        # only the n-grams that hold one of them are tried.
+        # The words that could be (or anchor) an n-word phrase, picked out in C: only
+        # the n-grams that hold one of them are tried.
         if n > 1:
-            starts = sorted({j for k, w in enumerate(lows) if w in anchors
-                             for j in range(max(0, k - n + 1), min(k, len(lows) - n) + 1)})
+            anchored = compress(range(count), map(lex.anchor_words(n).__contains__, lows))
+            starts: Iterable[int] = sorted({j for k in anchored
+                                            for j in range(max(0, k - n + 1),
+                                                           min(k, count - n) + 1)})
         else:
-            starts = range(len(lows))
+            starts = compress(range(count), map(_FUZZY_MIN.__le__, map(len, lows)))
         for i in starts:
-            gram = lows[i:i + n]
-            phrase = " ".join(gram)
-            if len(phrase) < 8:
+            phrase = " ".join(lows[i:i + n])
+            if len(phrase) < _FUZZY_MIN:
                 continue
             hit = memo.get(phrase)
             if hit is None:

@@ -50,12 +50,12 @@ class Subject:
     required words it holds."""
 
     def __init__(self, text: str, lower: str,
-                 words: list[tuple[int, str]] | None = None) -> None:
+                 words: tuple[list[int], list[str]] | None = None) -> None:
         self.text = text
         self.lower = lower
         self.words = words
-        """Each word's start and first three letters, lower-cased (``Text.word_keys``):
-        what lexicons' phrase tables are read with."""
+        """Each word's start, and its first three letters lower-cased (``Text.word_keys``
+        as two lists): what lexicons' phrase tables are read with."""
         self.faithful = lowers_faithfully(text, lower)
         # lower() of these does not give what IGNORECASE matches: rule out no word then
         self.plain_folding = self.faithful or (
@@ -75,31 +75,43 @@ class Subject:
 class _Alternative:
     """One alternative: its leading assertions and the rest, as written and lower-cased."""
 
-    __slots__ = ("source", "flags", "body", "lead", "low", "exact", "need", "nullable")
+    __slots__ = ("exact", "need", "nullable", "twin", "_written", "_lowered")
 
     def __init__(self, lead: str, body: str, flags: int) -> None:
-        self.source, self.flags = lead + body, flags
-        self.body = re.compile(body, flags)
-        facts = facts_of(self.body)  # the lead is zero-width: it adds no word and no length
+        self.exact = re.compile(lead + body, flags)
+        """The whole alternative as written: what a lower-cased match is confirmed with."""
+        body_re = re.compile(body, flags)
+        lead_re = re.compile(lead, flags) if lead else None
+        facts = facts_of(body_re)  # the lead is zero-width: it adds no word and no length
         self.need = facts.need
         self.nullable = facts.nullable
-        self.lead = re.compile(lead, flags) if lead else None
-        self.low: tuple[re.Pattern[str], re.Pattern[str] | None, bool] | None = None
-        body_low = lowered(self.body)
-        lead_low = lowered(self.lead) if self.lead is not None else (None, False)
+        self.twin: Filing | None = None
+        """The lead and body lower-cased, as the start index files them."""
+        body_low = lowered(body_re)
+        lead_low = lowered(lead_re) if lead_re is not None else (None, False)
         if body_low is not None and lead_low is not None:
-            self.low = (body_low[0], lead_low[0], body_low[1] or lead_low[1])
-        self.exact = re.compile(self.source, flags)
-        """The whole alternative as written: what a lower-cased match is confirmed with."""
+            self.twin = Filing(lead_low[0], body_low[0], self.exact, body_low[1] or lead_low[1])
+        # What ``first`` searches for, and the lead it checks where that matched. Split
+        # off, the lead lets re skip ahead to the body's first letters; a body that
+        # offers none is searched whole, where \b rules out most places at once.
+        inline = lead.startswith("\\b") and not facts.skips_ahead
+        self._written = (self.exact, None) if inline else (body_re, lead_re)
+        self._lowered: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
+        if self.twin is not None:
+            twin_lead, twin_body = self.twin.lead, self.twin.body
+            self._lowered = ((re.compile((twin_lead.pattern if twin_lead else "")
+                                         + twin_body.pattern, twin_body.flags), None)
+                             if inline else (twin_body, twin_lead))
 
     def first(self, subject: Subject, pos: int, hi: int) -> re.Match[str] | None:
         """The leftmost match starting at or after ``pos``."""
         confirm = False
-        if subject.faithful and self.low is not None:
-            body, lead, confirm = self.low
+        if subject.faithful and self._lowered is not None:
+            body, lead = self._lowered
+            confirm = self.twin.relaxed  # type: ignore[union-attr]
             string = subject.lower
         else:
-            body, lead, string = self.body, self.lead, subject.text
+            (body, lead), string = self._written, subject.text
         while True:
             m = body.search(string, pos, hi)
             if m is None:
@@ -134,8 +146,7 @@ class Scanner:
         parts = self.parts
         if self._exact_only:
             return
-        filed = index.file([Filing(part.low[1], part.low[0], part.exact, part.low[2])
-                            if part.low is not None else None for part in parts])
+        filed = index.file([part.twin for part in parts])
         if filed is not None:
             self._index, self._number = index, filed[0]
             self._searched = [k for k in range(len(parts)) if k not in filed[1]]

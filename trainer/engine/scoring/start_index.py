@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import compress
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.engine.scoring.pattern_facts import _c, _p
@@ -43,9 +42,9 @@ _MAX_KEYS = 64
 _WORD_CHARS = re.compile(r"\w+")
 """A run of word characters: each begins at a word start."""
 _OTHER_SPACE = re.compile(r"[^\S ]")
-"""White space other than a plain space: keys read it as a space, so that ``\\s`` in a
-pattern can be part of a key."""
-_LETTERS = itemgetter(1)
+_DIGIT = re.compile(r"[^\D0]")
+"""White space other than a plain space, and digits other than zero: keys read them as
+a space and a zero, so that ``\\s`` and ``\\d`` in a pattern can be part of a key."""
 _ALONE = re.compile(r"\(\?P|\\[1-9]|\(\?\(|\(\?[aiLmsux]+\)")
 """Named groups, references to groups and global flags: a regex holding one cannot be
 joined to others."""
@@ -124,8 +123,8 @@ def _options(item) -> set[tuple[str, bool]] | None:
         for o, a in av:
             if o is _c.LITERAL:
                 chars.add(_key_char(chr(a)))
-            elif o is _c.CATEGORY and a is _c.CATEGORY_SPACE:
-                chars.add(" ")
+            elif o is _c.CATEGORY and a in _KEY_CLASSES:
+                chars.add(_KEY_CLASSES[a])
             else:
                 return None
         return {(c, True) for c in chars}
@@ -159,8 +158,13 @@ def _options(item) -> set[tuple[str, bool]] | None:
 
 
 def _key_char(c: str) -> str:
-    """Keys are read with every white-space character as a plain space."""
-    return " " if c.isspace() else c
+    """Keys are read with every white-space character as a plain space and every digit
+    as a zero."""
+    return " " if c.isspace() else "0" if c.isdecimal() else c
+
+
+_KEY_CLASSES = {_c.CATEGORY_SPACE: " ", _c.CATEGORY_DIGIT: "0"}
+"""``\\s`` and ``\\d``, as keys read them."""
 
 
 class Filing(NamedTuple):
@@ -235,7 +239,7 @@ class StartIndex:
     def file_phrases(self, table: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]
                      ) -> int:
         """File a lexicon's phrase table, read a word at a time: a word's first three
-        letters, lower-cased (``Text.word_keys``) -> the regex of the phrases whose first
+        letters, lower-cased (``Text.word_letters``) -> the regex of the phrases whose first
         word starts so, and its lower-cased twin if that finds the same. Its number.
 
         At each word not inside its previous match, the table's regex for the word's
@@ -264,7 +268,7 @@ class StartIndex:
         (start, the first such alternative, its match), left to right. ``lower`` is the
         lower-cased ``text``, of the same length."""
         filed_under = self._filed
-        keys = _OTHER_SPACE.sub(" ", lower)
+        keys = _DIGIT.sub("0", _OTHER_SPACE.sub(" ", lower))
         for w in _WORD_CHARS.finditer(keys):
             p = w.start()
             key = keys[p:p + KEY_MAX]
@@ -284,10 +288,12 @@ class StartIndex:
     def _read_words(self, subject: Subject, found: dict[int, list[Hit]]) -> None:
         """The phrase tables' matches, left to right, each table resuming after its last."""
         filed_under = self._phrases[subject.faithful]
-        text, lower, words = subject.text, subject.lower, subject.words
+        text, lower = subject.text, subject.lower
+        starts, letters = subject.words  # type: ignore[misc]
         ends: dict[int, int] = {}
         # only the words whose letters are filed, picked out without a Python-level loop
-        for start, key in compress(words, map(filed_under.__contains__, map(_LETTERS, words))):
+        filed = list(map(filed_under.__contains__, letters))
+        for start, key in zip(compress(starts, filed), compress(letters, filed), strict=True):
             for number, match, lowered in filed_under[key]:
                 if start < ends.get(number, 0):
                     continue

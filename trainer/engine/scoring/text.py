@@ -19,7 +19,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\
 _WORD = re.compile(r"([$€£]?[^\W_]+(?:['’.,\-/@&][^\W_]+)*%?)")
 """A word, captured so that ``split`` hands back the words between the gaps."""
 # A sentence ends at . ! ? (plus closing quotes) before a space, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n\s*")
+# Spelled out per first character: re then skips straight to those characters.
+_SENTENCE_END = re.compile("|".join(rf"{re.escape(c)}[.!?…]*[\"'”’)\]]*(?=\s|$)" for c in ".!?…")
+                           + r"|\n\s*")
 _NOT_END = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|mr|ms|dr|no|fig|p\.m|a\.m|inc|corp)"
                       r"|\b[A-Za-z])\.$", re.IGNORECASE)
 
@@ -65,14 +67,20 @@ class Text:
     @cached_property
     def subject(self) -> Subject:
         """The answer as every rule's scanner reads it."""
-        return Subject(self.clean, self.lower, self.word_keys)
+        return Subject(self.clean, self.lower, (self._word_starts, self.word_letters))
 
     @cached_property
     def word_keys(self) -> list[tuple[int, str]]:
         """Each word's start and first three letters in lower case: how the lexicons'
-        word indexes look phrases up, computed once for all of them."""
-        return list(zip(self._word_starts,
-                        map(str.lower, map(_FIRST_THREE, self._word_texts)), strict=True))
+        word indexes look phrases up."""
+        return list(zip(self._word_starts, self.word_letters, strict=True))
+
+    @cached_property
+    def word_letters(self) -> list[str]:
+        """Each word's first three letters in lower case, computed once for all lexicons."""
+        if len(self.lower) == len(self.clean):  # every letter lower-cases to one
+            return list(map(_FIRST_THREE, self.word_lows))
+        return list(map(str.lower, map(_FIRST_THREE, self._word_texts)))
 
     @cached_property
     def word_lows(self) -> list[str]:
