@@ -98,13 +98,17 @@ class CompiledLexicon:
                 for first, items in groups.items()}
         return self._cache[key]
 
-    def anchor_words(self, n: int) -> set[str]:
-        """Words of the n-word fuzzy terms (a phrase with a typo keeps at least one)."""
-        key = ("a", n)
-        if key not in self._cache:
-            self._cache[key] = {w for t, _ in self.fuzzy_terms.get(n, []) for w in t.split()
-                                if len(w) > 3}
-        return self._cache[key]
+    def anchors(self) -> dict[str, list[int]]:
+        """Each word of the fuzzy terms of several words (a phrase with a typo keeps at
+        least one) -> the word counts of the terms holding it."""
+        anchors = self._cache.get("anchors")
+        if anchors is None:
+            anchors = self._cache["anchors"] = {}
+            for n, terms in self.fuzzy_terms.items():
+                for w in {w for t, _ in terms for w in t.split() if len(w) > 3}:
+                    if n > 1:
+                        anchors.setdefault(w, []).append(n)
+        return anchors
 
     def term_regex(self, entry: LexiconEntry) -> re.Pattern[str]:
         """The entry's term with plurals, any case: compiled once, asked per answer."""
@@ -191,16 +195,18 @@ def near_misses(lex: CompiledLexicon, words, taken: list[tuple[int, int]],
         lows = [w[2].lower() for w in words]
     memo = lex._cache.setdefault("memo", {})
     count = len(lows)
+    # The starts of the n-grams that hold a word of an n-word term, found in one pass
+    # (the words picked out in C): only those n-grams are tried.
+    anchors = lex.anchors()
+    starts_of: dict[int, set[int]] = {n: set() for n in lex.fuzzy_terms}
+    for k in compress(range(count), map(anchors.__contains__, lows)):
+        for n in anchors[lows[k]]:
+            starts_of[n].update(range(max(0, k - n + 1), min(k, count - n) + 1))
     for n in lex.fuzzy_terms:
         buckets = lex.buckets(n)
-        # The words that could be (or anchor) an n-word phrase, picked out in C: only
-        # the n-grams that hold one of them are tried.
         if n > 1:
-            anchored = compress(range(count), map(lex.anchor_words(n).__contains__, lows))
-            starts: Iterable[int] = sorted({j for k in anchored
-                                            for j in range(max(0, k - n + 1),
-                                                           min(k, count - n) + 1)})
-        else:
+            starts: Iterable[int] = sorted(starts_of[n])
+        else:  # a single word: any long enough
             starts = compress(range(count), map(_FUZZY_MIN.__le__, map(len, lows)))
         for i in starts:
             phrase = " ".join(lows[i:i + n])

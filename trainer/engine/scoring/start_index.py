@@ -41,10 +41,6 @@ _MAX_KEYS = 64
 """More expansions than this (a long class in front): not worth indexing."""
 _WORD_CHARS = re.compile(r"\w+")
 """A run of word characters: each begins at a word start."""
-_OTHER_SPACE = re.compile(r"[^\S ]")
-_DIGIT = re.compile(r"[^\D0]")
-"""White space other than a plain space, and digits other than zero: keys read them as
-a space and a zero, so that ``\\s`` and ``\\d`` in a pattern can be part of a key."""
 _ALONE = re.compile(r"\(\?P|\\[1-9]|\(\?\(|\(\?[aiLmsux]+\)")
 """Named groups, references to groups and global flags: a regex holding one cannot be
 joined to others."""
@@ -159,7 +155,7 @@ def _options(item) -> set[tuple[str, bool]] | None:
 
 def _key_char(c: str) -> str:
     """Keys are read with every white-space character as a plain space and every digit
-    as a zero."""
+    as a zero, so that ``\\s`` and ``\\d`` in a pattern can be part of a key."""
     return " " if c.isspace() else "0" if c.isdecimal() else c
 
 
@@ -268,51 +264,42 @@ class StartIndex:
         (start, the first such alternative, its match), left to right. ``lower`` is the
         lower-cased ``text``, of the same length."""
         filed_under = self._filed
-        keys = _DIGIT.sub("0", _OTHER_SPACE.sub(" ", lower))
-        for w in _WORD_CHARS.finditer(keys):
+        for w in _WORD_CHARS.finditer(lower):
             p = w.start()
-            key = keys[p:p + KEY_MAX]
+            key = lower[p:p + KEY_MAX]
             filed = filed_under.get(key)
             if filed is None:
                 filed = self._file(key)
-            for joined in filed:
-                m = joined.match(text if joined.exact else lower, p)
+            for scanner, match, exact, which in filed:
+                m = match(text if exact else lower, p)
                 if m is not None:
-                    hit = (p, joined.which[m.lastindex], m)  # type: ignore[index]
-                    got = found.get(joined.scanner)
-                    if got is None:
-                        found[joined.scanner] = [hit]
-                    else:
-                        got.append(hit)
+                    found.setdefault(scanner, []).append((p, which[m.lastindex], m))  # type: ignore[index]
 
     def _read_words(self, subject: Subject, found: dict[int, list[Hit]]) -> None:
         """The phrase tables' matches, left to right, each table resuming after its last."""
         filed_under = self._phrases[subject.faithful]
         text, lower = subject.text, subject.lower
         starts, letters = subject.words  # type: ignore[misc]
-        ends: dict[int, int] = {}
+        ends = [0] * self._numbers
         # only the words whose letters are filed, picked out without a Python-level loop
         filed = list(map(filed_under.__contains__, letters))
         for start, key in zip(compress(starts, filed), compress(letters, filed), strict=True):
             for number, match, lowered in filed_under[key]:
-                if start < ends.get(number, 0):
+                if start < ends[number]:
                     continue
                 m = match(lower if lowered else text, start)
                 if m is not None:
                     ends[number] = m.end()
-                    got = found.get(number)
-                    if got is None:
-                        found[number] = [(start, 0, m)]
-                    else:
-                        got.append((start, 0, m))
+                    found.setdefault(number, []).append((start, 0, m))
 
     def _file(self, key: str) -> tuple[_Joined, ...]:
         """Per scanner, its alternatives filed under ``key`` or under a shorter start of
         it, joined. Remembered per key: a property of the rules, not the answer, and the
         keys in use (a word's first six letters) are few."""
         per_scanner: dict[int, list[int]] = {}
-        for length in range(1, len(key) + 1):
-            for scanner, k in self.tables[length].get(key[:length], ()):
+        read = "".join(map(_key_char, key))
+        for length in range(1, len(read) + 1):
+            for scanner, k in self.tables[length].get(read[:length], ()):
                 per_scanner.setdefault(scanner, []).append(k)
         filed = tuple(self._join(scanner, tuple(sorted(ks)))
                       for scanner, ks in sorted(per_scanner.items()))
