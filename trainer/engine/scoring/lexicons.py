@@ -16,6 +16,8 @@ from trainer.engine.scoring.start_index import StartIndex
 _SEPARATOR = r"[\s\-‐–/]*"
 _FUZZY_MIN = 8
 """Shorter terms match exactly only, or 'a test' would be 'AB test'."""
+_NOT_A_MISS = (-1).__ne__
+"""Whether a remembered near-miss verdict (a term's number, or -1) is not a miss."""
 
 
 def phrase_pattern(phrase: str, plurals: bool = False) -> str:
@@ -206,15 +208,13 @@ def near_misses(lex: CompiledLexicon, words, taken: list[tuple[int, int]],
         buckets = lex.buckets(n)
         if n > 1:
             starts: Iterable[int] = sorted(starts_of[n])
-        else:  # a single word: any long enough
-            starts = compress(range(count), map(_FUZZY_MIN.__le__, map(len, lows)))
+        else:  # a single word: any, but the words judged misses before are passed in C
+            starts = compress(range(count), map(_NOT_A_MISS, map(memo.get, lows)))
         for i in starts:
             phrase = " ".join(lows[i:i + n])
-            if len(phrase) < _FUZZY_MIN:
-                continue
             hit = memo.get(phrase)
             if hit is None:
-                bucket = buckets.get(phrase[0])
+                bucket = buckets.get(phrase[0]) if len(phrase) >= _FUZZY_MIN else None
                 hit = -1
                 if bucket is not None and bucket[0] <= len(phrase) <= bucket[1]:
                     best = process.extractOne(phrase, bucket[3], scorer=fuzz.ratio,
