@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import compress
+from operator import ne
 
 from rapidfuzz import fuzz, process
 
@@ -16,8 +18,9 @@ from trainer.engine.scoring.start_index import StartIndex
 _SEPARATOR = r"[\s\-‐–/]*"
 _FUZZY_MIN = 8
 """Shorter terms match exactly only, or 'a test' would be 'AB test'."""
-_NOT_A_MISS = (-1).__ne__
-"""Whether a remembered near-miss verdict (a term's number, or -1) is not a miss."""
+_NOT_A_MISS = partial(ne, -1)
+"""Whether a remembered near-miss verdict (a term's number, -1, or ``None`` when there
+is none yet) is not a miss."""
 
 
 def phrase_pattern(phrase: str, plurals: bool = False) -> str:

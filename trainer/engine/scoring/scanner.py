@@ -5,11 +5,15 @@ whole alternation at each character of the answer, and compares letters
 case-insensitively, which together were most of the scoring time. A
 ``Scanner`` keeps each alternative as its own regex and, per answer:
 
-- drops the alternatives whose required words are missing (``pattern_facts``);
+- reads the alternatives that start words with known letters from a
+  ``StartIndex`` shared by all rules, which tries them at the answer's word
+  starts in one pass;
+- drops the other alternatives whose required words are missing (``pattern_facts``);
 - matches a lower-cased copy of each remaining one against the lower-cased
   answer, which ``re`` does several times faster than IGNORECASE;
 - moves a leading ``\\b`` or look-behind out of the regex and checks it only
-  where the rest matched, so that ``re`` can jump between candidate letters.
+  where the rest matched, so that ``re`` can jump between candidate letters
+  (a body that offers nothing to jump to keeps a ``\\b`` lead in front).
 
 The per-alternative matches are merged as the alternation would choose them:
 leftmost first, the earlier alternative on a tie, and the scan resumes at the

@@ -3,13 +3,14 @@
 Each ``Scanner`` used to search the answer once per alternative: about 35
 rules of up to fifty alternatives, each ``search`` walking the whole answer.
 Most alternatives start a word with known letters (``\\b(?:I'm|we're) ...``).
-A ``StartIndex`` files those under their first one to six letters; per
-answer, each word start looks its letters up and tries only the alternatives
-filed there, with ``match`` at that position. The matches found are exactly
-those ``search`` would find: an alternative is indexed only when its leading
-assertions rule out any start but a word's first letter (``\\b`` or a
-look-behind for ``\\w``) and every match begins with one of its filed keys.
-Alternatives that cannot be indexed keep the scanner's own path.
+A ``StartIndex`` files those under their first one to six letters (keys read
+white space as a space and digits as 0, so ``\\s`` and ``\\d`` can be part of
+one); per answer, each word start looks its letters up and tries only the
+alternatives filed there, with ``match`` at that position. The matches found
+are exactly those ``search`` would find: an alternative is indexed only when
+its leading assertions rule out any start but a word's first letter (``\\b``
+or a look-behind for ``\\w``) and every match begins with one of its filed
+keys. Alternatives that cannot be indexed keep the scanner's own path.
 
 Where several alternatives of one scanner match at the same word start, the
 scanner's alternation takes the first and skips the others (they start before
@@ -17,7 +18,13 @@ the end of its match). So each scanner needs, per word start, only the first
 of its alternatives that matches there: the alternatives a scanner files under
 the same letters are joined into one regex, ``(?:a1)()|(?:a2)()``, whose
 empty group that closes last tells which one matched. One ``match`` per scanner
-and word start, and ``re`` tries the alternatives.
+and word start, and ``re`` tries the alternatives. They are matched on the
+lower-cased answer, or on the answer as written when one of them has a
+case-sensitive part (``(?-i:IT)``) its lower-cased twin would lose.
+
+The index also holds lexicons' phrase tables, looked up by the first three
+letters of each of the answer's words (``Text.word_letters``): one pass over
+the words serves every lexicon.
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ Hit = tuple[int, int, re.Match[str]]
 KEY_MAX = 6
 """Letters of a key: enough to tell most phrases apart, few enough to expand branches."""
 _MAX_KEYS = 64
-"""More expansions than this (a long class in front): not worth indexing."""
+"""More expansions than this (a long class next): the shorter keys before it must do."""
 _WORD_CHARS = re.compile(r"\w+")
 """A run of word characters: each begins at a word start."""
 _ALONE = re.compile(r"\(\?P|\\[1-9]|\(\?\(|\(\?[aiLmsux]+\)")
@@ -48,8 +55,8 @@ joined to others."""
 
 def start_keys(body: re.Pattern[str]) -> frozenset[str] | None:
     """The strings of 1 to ``KEY_MAX`` characters, none a prefix of another, that every
-    match of ``body`` begins with; ``None`` when they cannot be known or a match may
-    begin with anything but a word character."""
+    match of ``body`` begins with, as keys read it (``_key_char``); ``None`` when they
+    cannot be known or a match may begin with anything but a word character."""
     try:
         found = _prefixes(list(_p.parse(body.pattern, body.flags)))
     except (re.error, RecursionError, TypeError, ValueError, AttributeError):
@@ -204,8 +211,8 @@ class StartIndex:
     def __init__(self) -> None:
         self.tables: list[dict[str, list[tuple[int, int]]]] = [{} for _ in range(KEY_MAX + 1)]
         """Per key length: key -> the (scanner, alternative) pairs filed under it."""
-        self.filings: dict[int, list[Filing | None]] = {}
-        """Per scanner, per alternative: how it was filed (``None``: not filed)."""
+        self.filings: dict[int, dict[int, Filing]] = {}
+        """Per scanner, its filed alternatives by number."""
         self._joined: dict[tuple[int, tuple[int, ...]], _Joined] = {}
         self._filed: dict[str, tuple[_Joined, ...]] = {}
         """Key -> ``_file(key)``, filled as answers are read."""
@@ -218,19 +225,19 @@ class StartIndex:
         """File the alternatives of one scanner (``None``: one it cannot offer): the
         scanner's number and the alternatives filed, or ``None`` if none could be."""
         number = self._numbers
-        filings: list[Filing | None] = []
+        filings: dict[int, Filing] = {}
         for k, alternative in enumerate(alternatives):
             keys = _keys(alternative) if alternative is not None else None
-            filings.append(alternative if keys else None)
             for key in keys or ():
                 self.tables[len(key)].setdefault(key, []).append((number, k))
-        filed = [k for k, filing in enumerate(filings) if filing is not None]
-        if not filed:
+            if keys:
+                filings[k] = alternative  # type: ignore[assignment]
+        if not filings:
             return None
         self._numbers += 1
         self.filings[number] = filings
         self._filed.clear()
-        return number, filed
+        return number, list(filings)
 
     def file_phrases(self, table: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]
                      ) -> int:
@@ -308,11 +315,13 @@ class StartIndex:
         return filed
 
     def _join(self, scanner: int, ks: tuple[int, ...]) -> _Joined:
+        """A scanner's alternatives ``ks`` as one regex, each closed by an empty group;
+        made once per set of alternatives."""
         joined = self._joined.get((scanner, ks))
         if joined is None:
             filings = [self.filings[scanner][k] for k in ks]
-            exact = any(f.relaxed for f in filings)  # type: ignore[union-attr]
-            regexes = [f.written if exact else _whole(f) for f in filings]  # type: ignore[union-attr,arg-type]
+            exact = any(f.relaxed for f in filings)
+            regexes = [f.written if exact else _whole(f) for f in filings]
             sources, which, groups = [], {}, 0
             for k, regex in zip(ks, regexes, strict=True):
                 sources.append(f"(?:{regex.pattern})()")
