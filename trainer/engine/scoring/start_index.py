@@ -228,10 +228,11 @@ class StartIndex:
         filings: dict[int, Filing] = {}
         for k, alternative in enumerate(alternatives):
             keys = _keys(alternative) if alternative is not None else None
-            for key in keys or ():
+            if alternative is None or not keys:
+                continue
+            filings[k] = alternative
+            for key in keys:
                 self.tables[len(key)].setdefault(key, []).append((number, k))
-            if keys:
-                filings[k] = alternative  # type: ignore[assignment]
         if not filings:
             return None
         self._numbers += 1
