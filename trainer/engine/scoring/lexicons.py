@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import compress
+from operator import ne
 
 from rapidfuzz import fuzz, process
 
 from trainer.content.models.rubric import Lexicon, LexiconEntry
-from trainer.engine.scoring.scanner import Scanner
+from trainer.engine.scoring.scanner import Scanner, lower_twin
+from trainer.engine.scoring.start_index import StartIndex
 
 _SEPARATOR = r"[\s\-‐–/]*"
+_FUZZY_MIN = 8
+"""Shorter terms match exactly only, or 'a test' would be 'AB test'."""
+_NOT_A_MISS = partial(ne, -1)
+"""Whether a remembered near-miss verdict (a term's number, -1, or ``None`` when there
+is none yet) is not a miss."""
 
 
 def phrase_pattern(phrase: str, plurals: bool = False) -> str:
@@ -54,6 +64,15 @@ class CompiledLexicon:
     """First three letters of a phrase -> a regex of the phrases starting so; ``None``
     when an entry is a free regex and the whole-text regex must be used."""
     _cache: dict = field(default_factory=dict)
+    _filed: tuple[StartIndex, int] | None = None
+    """The index its word index is filed in, and its number there."""
+
+    def index_into(self, index: StartIndex) -> None:
+        """File the word index in a ``StartIndex`` shared by the rules: the answer's
+        words are then read once for every lexicon."""
+        if self.index is not None:
+            self._filed = (index, index.file_phrases(
+                {key: (regex, lower_twin(regex)) for key, regex in self.index.items()}))
 
     def matches(self, answer) -> list[tuple[int, int, LexiconEntry]]:
         """(start, end, entry) of each phrase in ``text``, left to right, longest first.
@@ -62,24 +81,14 @@ class CompiledLexicon:
         begin with the same three letters: a few dictionary look-ups per word
         instead of a 300-way alternation at every character.
         """
-        text = answer.clean
         if self.index is None:
             return [(m.start(), m.end(), self.entry_for(m.group()))
                     for m in self.scanner.finditer(answer.subject)]
-        out = []
-        pos = 0
-        index = self.index
-        for start, key in answer.word_keys:
-            if start < pos:
-                continue
-            regex = index.get(key)
-            if regex is None:
-                continue
-            m = regex.match(text, start)
-            if m:
-                out.append((start, m.end(), self.entry_for(m.group())))
-                pos = m.end()
-        return out
+        if self._filed is None:  # used on its own, not by a scorer
+            self.index_into(StartIndex())
+        index, number = self._filed  # type: ignore[misc]
+        return [(start, m.end(), self.entry_for(m.group()))
+                for start, _, m in answer.subject.start_matches(index).get(number, ())]
 
     def buckets(self, n: int) -> dict[str, tuple]:
         """n-word fuzzy terms by first letter: (min length - 2, max length + 2, terms, names)."""
@@ -94,13 +103,17 @@ class CompiledLexicon:
                 for first, items in groups.items()}
         return self._cache[key]
 
-    def anchor_words(self, n: int) -> set[str]:
-        """Words of the n-word fuzzy terms (a phrase with a typo keeps at least one)."""
-        key = ("a", n)
-        if key not in self._cache:
-            self._cache[key] = {w for t, _ in self.fuzzy_terms.get(n, []) for w in t.split()
-                                if len(w) > 3}
-        return self._cache[key]
+    def anchors(self) -> dict[str, list[int]]:
+        """Each word of the fuzzy terms of several words (a phrase with a typo keeps at
+        least one) -> the word counts of the terms holding it."""
+        anchors = self._cache.get("anchors")
+        if anchors is None:
+            anchors = self._cache["anchors"] = {}
+            for n, terms in self.fuzzy_terms.items():
+                for w in {w for t, _ in terms for w in t.split() if len(w) > 3}:
+                    if n > 1:
+                        anchors.setdefault(w, []).append(n)
+        return anchors
 
     def term_regex(self, entry: LexiconEntry) -> re.Pattern[str]:
         """The entry's term with plurals, any case: compiled once, asked per answer."""
@@ -151,7 +164,7 @@ def compile_lexicon(lexicon: Lexicon, plurals: bool, ignorecase: bool = True) ->
             contexts[id(entry)] = re.compile(entry.context, re.IGNORECASE)
         if not entry.exact:
             for form in words:
-                if len(form) >= 8:  # short terms: exact only, or 'a test' is 'AB test'
+                if len(form) >= _FUZZY_MIN:
                     low = " ".join(re.split(r"[\s\-]+", form.lower()))
                     fuzzy.setdefault(low.count(" ") + 1, []).append((low, entry))
     scanner = bounded(patterns, flags, "".join(sorted(firsts or "")))
@@ -186,24 +199,25 @@ def near_misses(lex: CompiledLexicon, words, taken: list[tuple[int, int]],
     if lows is None:  # words are (start, end, text); their lower-case text, once
         lows = [w[2].lower() for w in words]
     memo = lex._cache.setdefault("memo", {})
+    count = len(lows)
+    # The starts of the n-grams that hold a word of an n-word term, found in one pass
+    # (the words picked out in C): only those n-grams are tried.
+    anchors = lex.anchors()
+    starts_of: dict[int, set[int]] = {n: set() for n in lex.fuzzy_terms}
+    for k in compress(range(count), map(anchors.__contains__, lows)):
+        for n in anchors[lows[k]]:
+            starts_of[n].update(range(max(0, k - n + 1), min(k, count - n) + 1))
     for n in lex.fuzzy_terms:
         buckets = lex.buckets(n)
-        anchors = lex.anchor_words(n)
-        # Positions of the words that could anchor an n-word phrase, found once per n:
-        # only the n-grams that hold one of them are tried.
         if n > 1:
-            starts = sorted({j for k, w in enumerate(lows) if w in anchors
-                             for j in range(max(0, k - n + 1), min(k, len(lows) - n) + 1)})
-        else:
-            starts = range(len(lows))
+            starts: Iterable[int] = sorted(starts_of[n])
+        else:  # a single word: any, but the words judged misses before are passed in C
+            starts = compress(range(count), map(_NOT_A_MISS, map(memo.get, lows)))
         for i in starts:
-            gram = lows[i:i + n]
-            phrase = " ".join(gram)
-            if len(phrase) < 8:
-                continue
+            phrase = " ".join(lows[i:i + n])
             hit = memo.get(phrase)
             if hit is None:
-                bucket = buckets.get(phrase[0])
+                bucket = buckets.get(phrase[0]) if len(phrase) >= _FUZZY_MIN else None
                 hit = -1
                 if bucket is not None and bucket[0] <= len(phrase) <= bucket[1]:
                     best = process.extractOne(phrase, bucket[3], scorer=fuzz.ratio,

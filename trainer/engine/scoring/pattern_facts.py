@@ -40,14 +40,30 @@ class Facts:
     """What an answer must hold for the pattern to match; ``None``: nothing known."""
     nullable: bool
     """Whether the pattern can match an empty string."""
+    skips_ahead: bool = False
+    """Whether ``re`` can skip straight to the places a match may start: the pattern
+    begins with a literal, a class or a choice of literals."""
 
 
 def facts_of(pattern: re.Pattern[str]) -> Facts:
     try:
         tree = _p.parse(pattern.pattern, pattern.flags)
-        return Facts(_best(_requirements(list(tree))), tree.getwidth()[0] == 0)
+        return Facts(_best(_requirements(list(tree))), tree.getwidth()[0] == 0,
+                     _skips_ahead(list(tree)))
     except (re.error, RecursionError, TypeError, ValueError, AttributeError):
         return Facts(None, True)
+
+
+def _skips_ahead(items: list) -> bool:
+    """As ``re`` tells it when compiling: what the first item (inside any groups) is."""
+    while items and items[0][0] is _c.SUBPATTERN:
+        items = list(items[0][1][-1])
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _c.BRANCH:
+        return all(alt and alt[0][0] is _c.LITERAL for alt in av[1])
+    return op in (_c.LITERAL, _c.IN)
 
 
 _COMMON = frozenset("a an and are as at be but by for have i in is it it's its my not of on or "

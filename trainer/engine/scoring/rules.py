@@ -58,14 +58,19 @@ class CompiledRule:
                 fuzzy = getattr(rule, "fuzzy", False)
                 self.lexicon = compile_lexicon(lex, plurals=fuzzy, ignorecase=rule.ignorecase)
                 self.scanner = self.lexicon.scanner
+        # how ``run`` reads an answer, chosen once: isinstance on the rule models is slow
+        self._apply: Matcher = (self._occurrence if isinstance(rule, OccurrenceRule)
+                                else self._lexicon if isinstance(rule, LexiconRule)
+                                else self._matches)
 
     @property
-    def scanners(self) -> list[Scanner]:
-        """The scanners ``run`` reads whole answers with (not a lexicon's, when its word
-        index finds the matches)."""
+    def scanners(self) -> list[Scanner | CompiledLexicon]:
+        """What ``run`` reads whole answers with, to be filed in the scorer's shared
+        ``StartIndex``: the scanners, or for a lexicon rule its word index."""
         lex = self.lexicon
-        own = [] if self.scanner is None or (lex is not None and lex.index is not None) \
-            else [self.scanner]
+        if isinstance(self.rule, LexiconRule) and lex is not None and lex.index is not None:
+            return [lex]
+        own: list[Scanner | CompiledLexicon] = [self.scanner] if self.scanner is not None else []
         return own + ([self.second] if self.second is not None else [])
 
     def excepted(self, job: Job, start: int) -> bool:
@@ -81,16 +86,12 @@ class CompiledRule:
         return memo[key]
 
     def run(self, job: Job) -> None:
+        self._apply(job)
+
+    def _matches(self, job: Job) -> None:
         rule = self.rule
-        if isinstance(rule, OccurrenceRule):
-            self._occurrence(job)
-            return
-        if isinstance(rule, ConditionalRule):
-            if self.second.search(job.text.subject):  # type: ignore[union-attr]
-                return
-        if isinstance(rule, LexiconRule):
-            self._lexicon(job)
-            return
+        if self.second is not None and self.second.search(job.text.subject):
+            return  # a conditional rule whose second pattern is there
         for m in self.scanner.finditer(job.text.subject):  # type: ignore[union-attr]
             if m.end() == m.start() or self.excepted(job, m.start()):
                 continue

@@ -5,11 +5,15 @@ whole alternation at each character of the answer, and compares letters
 case-insensitively, which together were most of the scoring time. A
 ``Scanner`` keeps each alternative as its own regex and, per answer:
 
-- drops the alternatives whose required words are missing (``pattern_facts``);
+- reads the alternatives that start words with known letters from a
+  ``StartIndex`` shared by all rules, which tries them at the answer's word
+  starts in one pass;
+- drops the other alternatives whose required words are missing (``pattern_facts``);
 - matches a lower-cased copy of each remaining one against the lower-cased
   answer, which ``re`` does several times faster than IGNORECASE;
 - moves a leading ``\\b`` or look-behind out of the regex and checks it only
-  where the rest matched, so that ``re`` can jump between candidate letters.
+  where the rest matched, so that ``re`` can jump between candidate letters
+  (a body that offers nothing to jump to keeps a ``\\b`` lead in front).
 
 The per-alternative matches are merged as the alternation would choose them:
 leftmost first, the earlier alternative on a tie, and the scan resumes at the
@@ -20,7 +24,7 @@ pattern (a test compares them on thousands of answers).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from trainer.engine.scoring.pattern_facts import (
     FOLDS_OUTSIDE_ASCII,
@@ -30,7 +34,7 @@ from trainer.engine.scoring.pattern_facts import (
     split_lead,
     unwrapped,
 )
-from trainer.engine.scoring.start_index import StartIndex
+from trainer.engine.scoring.start_index import Filing, Hit, StartIndex
 
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -49,50 +53,69 @@ class Subject:
     """One answer as the scanners see it: the text, its lower-cased copy, and which
     required words it holds."""
 
-    def __init__(self, text: str, lower: str) -> None:
+    def __init__(self, text: str, lower: str,
+                 words: tuple[list[int], list[str]] | None = None) -> None:
         self.text = text
         self.lower = lower
+        self.words = words
+        """Each word's start, and its first three letters lower-cased (``Text.word_keys``
+        as two lists): what lexicons' phrase tables are read with."""
         self.faithful = lowers_faithfully(text, lower)
         # lower() of these does not give what IGNORECASE matches: rule out no word then
         self.plain_folding = self.faithful or (
             len(lower) == len(text) and not any(c in text for c in FOLDS_OUTSIDE_ASCII))
         self.has_word: dict[str, bool] = {}
         """Whether the lower-cased answer holds a word, filled as the scanners ask."""
-        self._starts: tuple[StartIndex, dict[int, list[re.Match[str]]]] | None = None
+        self._starts: tuple[StartIndex, dict[int, list[Hit]]] | None = None
 
-    def start_matches(self, index: StartIndex) -> dict[int, list[re.Match[str]]]:
-        """The matches of every alternative filed in ``index``, found once per answer."""
+    def start_matches(self, index: StartIndex) -> dict[int, list[Hit]]:
+        """Per scanner and phrase table filed in ``index``, its matches, found once per
+        answer."""
         if self._starts is None or self._starts[0] is not index:
-            self._starts = (index, index.matches(self.lower))
+            self._starts = (index, index.matches(self))
         return self._starts[1]
 
 
 class _Alternative:
     """One alternative: its leading assertions and the rest, as written and lower-cased."""
 
-    __slots__ = ("source", "flags", "body", "lead", "low", "need", "nullable")
+    __slots__ = ("exact", "need", "nullable", "twin", "_written", "_lowered")
 
     def __init__(self, lead: str, body: str, flags: int) -> None:
-        self.source, self.flags = lead + body, flags
-        self.body = re.compile(body, flags)
-        facts = facts_of(self.body)  # the lead is zero-width: it adds no word and no length
+        self.exact = re.compile(lead + body, flags)
+        """The whole alternative as written: what a lower-cased match is confirmed with."""
+        body_re = re.compile(body, flags)
+        lead_re = re.compile(lead, flags) if lead else None
+        facts = facts_of(body_re)  # the lead is zero-width: it adds no word and no length
         self.need = facts.need
         self.nullable = facts.nullable
-        self.lead = re.compile(lead, flags) if lead else None
-        self.low: tuple[re.Pattern[str], re.Pattern[str] | None, bool] | None = None
-        body_low = lowered(self.body)
-        lead_low = lowered(self.lead) if self.lead is not None else (None, False)
+        self.twin: Filing | None = None
+        """The lead and body lower-cased, as the start index files them."""
+        body_low = lowered(body_re)
+        lead_low = lowered(lead_re) if lead_re is not None else (None, False)
         if body_low is not None and lead_low is not None:
-            self.low = (body_low[0], lead_low[0], body_low[1] or lead_low[1])
+            self.twin = Filing(lead_low[0], body_low[0], self.exact, body_low[1] or lead_low[1])
+        # What ``first`` searches for, and the lead it checks where that matched. Split
+        # off, the lead lets re skip ahead to the body's first letters; a body that
+        # offers none is searched whole, where \b rules out most places at once.
+        inline = lead.startswith("\\b") and not facts.skips_ahead
+        self._written = (self.exact, None) if inline else (body_re, lead_re)
+        self._lowered: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
+        if self.twin is not None:
+            twin_lead, twin_body = self.twin.lead, self.twin.body
+            self._lowered = ((re.compile((twin_lead.pattern if twin_lead else "")
+                                         + twin_body.pattern, twin_body.flags), None)
+                             if inline else (twin_body, twin_lead))
 
     def first(self, subject: Subject, pos: int, hi: int) -> re.Match[str] | None:
         """The leftmost match starting at or after ``pos``."""
         confirm = False
-        if subject.faithful and self.low is not None:
-            body, lead, confirm = self.low
+        if subject.faithful and self._lowered is not None:
+            body, lead = self._lowered
+            confirm = self.twin.relaxed  # type: ignore[union-attr]
             string = subject.lower
         else:
-            body, lead, string = self.body, self.lead, subject.text
+            (body, lead), string = self._written, subject.text
         while True:
             m = body.search(string, pos, hi)
             if m is None:
@@ -100,8 +123,7 @@ class _Alternative:
             if lead is None or lead.match(string, m.start(), hi):
                 if not confirm:
                     return m
-                # re caches compiled patterns: this costs a dictionary look-up
-                exact = re.compile(self.source, self.flags).match(subject.text, m.start(), hi)
+                exact = self.exact.match(subject.text, m.start(), hi)
                 if exact is not None:
                     return exact
             pos = m.start() + 1
@@ -117,18 +139,21 @@ class Scanner:
         self._parts: list[_Alternative] | None = None
         self._exact_only = False
         self._index: StartIndex | None = None
-        self._numbers: list[int | None] = []
-        """Per alternative: its number in ``_index``, or ``None`` where it is not filed."""
+        self._number = -1
+        """The scanner's number in ``_index``."""
+        self._searched: list[int] = []
+        """The alternatives not filed in ``_index``: searched here even when it is used."""
 
     def index_into(self, index: StartIndex) -> None:
         """File the alternatives that can be in a ``StartIndex`` shared by many scanners:
         ``finditer`` over a whole answer then reads their matches from it."""
-        # a twin whose matches need confirming (``confirm``) keeps the scanner's own path
-        numbers = [index.add(part.low[1], part.low[0])
-                   if part.low is not None and not part.low[2] else None
-                   for part in self.parts]
-        if not self._exact_only and any(n is not None for n in numbers):
-            self._index, self._numbers = index, numbers
+        parts = self.parts
+        if self._exact_only:
+            return
+        filed = index.file([part.twin for part in parts])
+        if filed is not None:
+            self._index, self._number = index, filed[0]
+            self._searched = [k for k in range(len(parts)) if k not in filed[1]]
 
     @property
     def parts(self) -> list[_Alternative]:
@@ -166,21 +191,16 @@ class Scanner:
             return
         # Over the whole answer, the alternatives filed in the shared index are read from
         # it (one pass over the answer's word starts for every rule); the rest are searched.
-        indexed = (self._index is not None and subject.faithful and lo == 0
-                   and hi == len(subject.text))
-        found = subject.start_matches(self._index) if indexed else {}  # type: ignore[arg-type]
-        numbers = self._numbers if indexed else None
-        filed: dict[int, list[re.Match[str]]] = {}  # alternative -> its indexed matches
+        if (self._index is not None and subject.faithful and lo == 0
+                and hi == len(subject.text)):
+            indexed = subject.start_matches(self._index).get(self._number, ())
+            searched: Iterable[int] = self._searched
+        else:
+            indexed, searched = (), range(len(parts))
         heads = []
         known, lower, folding = subject.has_word, subject.lower, subject.plain_folding
-        for k, part in enumerate(parts):
-            n = numbers[k] if numbers is not None else None
-            if n is not None:
-                got = found.get(n)
-                if got:
-                    filed[k] = got
-                    heads.append((got[0].start(), k, got[0]))
-                continue
+        for k in searched:
+            part = parts[k]
             need = part.need
             # skip it unless the answer holds one of its needed words (a hot loop: inline)
             if need is not None and folding:
@@ -195,37 +215,49 @@ class Scanner:
             m = part.first(subject, lo, hi)
             if m is not None:
                 heads.append((m.start(), k, m))
+        if not heads:  # the index's matches alone: each after the end of the one before
+            end = lo
+            for start, _, m in indexed:
+                if start >= end:
+                    yield m
+                    end = m.end()
+            return
 
         def advance(k: int, resume: int) -> re.Match[str] | None:
-            got = filed.get(k)
-            if got is None:
-                return parts[k].first(subject, resume, hi)
-            return next((g for g in got if g.start() >= resume), None)
+            return parts[k].first(subject, resume, hi)
 
-        yield from _merged(heads, advance)
+        yield from _merged(heads, indexed, advance)
 
     def search(self, subject: Subject) -> re.Match[str] | None:
         return next(self.finditer(subject), None)
 
 
-def _merged(heads: list, advance: Callable[[int, int], re.Match[str] | None]
-            ) -> Iterator[re.Match[str]]:
+def _merged(heads: list[Hit], indexed: Sequence[Hit],
+            advance: Callable[[int, int], re.Match[str] | None]) -> Iterator[re.Match[str]]:
     """The alternatives' matches merged as one alternation would give them: leftmost
     first, the earlier alternative on a tie, resuming after each match. ``heads`` holds
-    (start, alternative, match); ``advance(k, pos)`` is alternative k's next match."""
-    while heads:
-        best = min(heads)  # leftmost, then the earlier alternative, as re would pick
-        m = best[2]
+    the first match of each alternative searched, and ``advance(k, pos)`` finds
+    alternative k's next; ``indexed``, the index's matches, one per start."""
+    nxt = 0  # the first of ``indexed`` not yet passed
+    while True:
+        candidates = heads + [indexed[nxt]] if nxt < len(indexed) else heads
+        if not candidates:
+            return
+        # leftmost, then the earlier alternative, as re would pick; two candidates
+        # never share both, so the matches themselves are never compared
+        m = min(candidates)[2]
         yield m
         resume = m.end()
+        while nxt < len(indexed) and indexed[nxt][0] < resume:
+            nxt += 1
         moved = []
         for head in heads:
             if head[0] >= resume:
                 moved.append(head)
                 continue
-            nxt = advance(head[1], resume)
-            if nxt is not None:
-                moved.append((nxt.start(), head[1], nxt))
+            again = advance(head[1], resume)
+            if again is not None:
+                moved.append((again.start(), head[1], again))
         heads = moved
 
 
