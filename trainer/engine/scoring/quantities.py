@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from trainer.engine.scoring.scanner import Subject, finditer_in, lower_twin
+from trainer.engine.scoring.scanner import Subject, lower_twin
 
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
@@ -136,9 +136,35 @@ class Quantity:
         return self.family in ("money", "percent", "pp", "ratio", "count", "duration", "share")
 
 
-_CANDIDATE = re.compile(
-    rf"[$€£₹+\-−]?\d|\bfrom(?=\s+\d)|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon|twice|doubled|halved|"
-    rf"tripled|(?:down|up|fell|rose|dropped|grew|cut)\s+by)\b", re.IGNORECASE)
+# Where a quantity can start. A number's sign or currency sign goes with its digits,
+# and only the first digit of a run can start one: every pattern needs \b before a digit.
+_DIGIT_RUN = re.compile(r"\d+")
+_SIGNS = frozenset("$€£₹+-−")
+
+
+def _word_starts() -> str:
+    """The words a quantity can start with, after a non-word character and grouped by
+    first letter: ``re`` then jumps between non-word characters instead of trying every
+    word at every character. Each letter's words keep their order, so the first that
+    fits wins, as in one alternation of them all."""
+    words = [r"from(?=\s+\d)"] + [rf"{w}\b" for w in (
+        _WORDNUM[3:-1].split("|") + "a an per each every noon twice doubled halved tripled".split()
+        + [rf"{verb}\s+by" for verb in "down up fell rose dropped grew cut".split()])]
+    by_letter: dict[str, list[str]] = {}
+    for w in words:
+        by_letter.setdefault(w[0], []).append(w[1:])
+    return r"\W(" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in by_letter.items()) + ")"
+
+
+_WORD_START = re.compile(_word_starts(), re.IGNORECASE)
+
+
+@cache
+def _lower_twins() -> tuple[re.Pattern[str], ...] | None:
+    """The patterns' twins for the lower-cased answer (made at first use: loading stays
+    quick), or ``None`` when any cannot be lowered exactly."""
+    twins = tuple(lower_twin(rx) for rx in (_FAMILY_RE, _WORD_FAMILY_RE, _WORD_START))
+    return None if None in twins else twins  # type: ignore[return-value]
 
 
 def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]:
@@ -149,25 +175,34 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
     answer's ``subject``, the patterns run on its lower-cased copy where that is exact.
     """
     subject = subject or Subject(text, text.lower())
-    string = subject.lower if subject.faithful else text
-    whole, words = _FAMILY_RE, _WORD_FAMILY_RE
-    if subject.faithful:
-        whole, words = lower_twin(whole) or whole, lower_twin(words) or words
-        if whole is _FAMILY_RE or words is _WORD_FAMILY_RE:
-            whole, words, string = _FAMILY_RE, _WORD_FAMILY_RE, text
+    twins = _lower_twins() if subject.faithful else None
+    if twins is not None:
+        string, (whole, words, word_start) = subject.lower, twins
+    else:
+        string, whole, words, word_start = text, _FAMILY_RE, _WORD_FAMILY_RE, _WORD_START
+    starts = []
+    for m in _DIGIT_RUN.finditer(string):
+        i = m.start()
+        starts.append(i - 1 if i and string[i - 1] in _SIGNS else i)
+    # the space in front lets a word at the very start follow a non-word character
+    starts.extend(m.start(1) - 1 for m in word_start.finditer(" " + string))
+    starts.sort()
     found = []
     pos = 0
-    for c in finditer_in(subject, _CANDIDATE):
-        if c.start() < pos:
+    for start in starts:
+        if start < pos:
             continue
-        family_re = words if string[c.end() - 1].isalpha() else whole
-        m = family_re.match(string, c.start())
-        if m is None or m.end() == m.start():
+        ch = string[start]
+        m = (words if ch.isalpha() else whole).match(string, start)
+        if m is None:
+            continue
+        end = m.end()
+        if end == start:
             continue
         family = m.lastgroup or "number"
-        s = text[m.start():m.end()]
-        found.append(Quantity(m.start(), m.end(), s, family, _value(s, family)))
-        pos = m.end()
+        s = text[start:end]
+        found.append(Quantity(start, end, s, family, _value(s, family)))
+        pos = end
     return found
 
 
