@@ -80,6 +80,23 @@ _DURATION_DAYS = {"second": 1 / 86400, "sec": 1 / 86400, "minute": 1 / 1440, "mi
                   "hour": 1 / 24, "hr": 1 / 24, "day": 1, "week": 7, "month": 30,
                   "quarter": 91, "year": 365}
 
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """``(?:a1|a2|...)`` for IGNORECASE, with the alternatives grouped by their first letter.
+
+    ``re`` tries an alternation's members one by one at every position; grouped, it
+    tests one letter per group instead. The first member that fits still wins: members
+    that begin with other letters cannot match there, and each letter's members keep
+    their order. Alternatives that do not all begin with a plain letter stay as given.
+    """
+    if not all(a[:1].isascii() and a[:1].isalpha() for a in alternatives):
+        return "(?:" + "|".join(alternatives) + ")"
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in groups.items()) + ")"
+
+
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri)"
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
@@ -108,11 +125,13 @@ TIME_EXPRESSION = re.compile(
     rf"(?:by|before|after) lunch(?:time)?|(?:on|by) the \d{{1,2}}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
-TIME_FRAME = re.compile(
-    rf"\b(?:since|from|starting)\s+(?:the\s+)?(?:{_WEEKDAYS}|{_MONTHS}(?:\s+\d{{1,2}})?|"
-    rf"yesterday|last\s+\w+|launch|the\s+\w+(?:\s+\w+)?\s+(?:change|release|launch|update))\b"
-    rf"|\b(?:this|last|per|a|each|every)\s+(?:week|month|quarter|year|day)\b"
-    rf"|\b(?:so far|to date|year to date|annuali[sz]ed|a year|per year)\b",
+_SINCE = (rf"\s+(?:the\s+)?(?:{_WEEKDAYS}|{_MONTHS}(?:\s+\d{{1,2}})?|yesterday|last\s+\w+|launch|"
+          rf"the\s+\w+(?:\s+\w+)?\s+(?:change|release|launch|update))\b")
+TIME_FRAME = re.compile(r"\b" + by_first_letter(
+    [w + _SINCE for w in ("since", "from", "starting")]
+    + [rf"{w}\s+(?:week|month|quarter|year|day)\b" for w in "this last per a each every".split()]
+    + [rf"{w}\b" for w in ("so far", "to date", "year to date", "annuali[sz]ed", "a year",
+                           "per year")]),
     re.IGNORECASE,
 )
 
@@ -136,27 +155,15 @@ class Quantity:
         return self.family in ("money", "percent", "pp", "ratio", "count", "duration", "share")
 
 
-# Where a quantity can start. A number's sign or currency sign goes with its digits,
-# and only the first digit of a run can start one: every pattern needs \b before a digit.
+# Where a quantity can start: the first digit of a run (every pattern needs \b before a
+# digit), with the sign or currency sign just before it; or a number word.
 _DIGIT_RUN = re.compile(r"\d+")
 _SIGNS = frozenset("$€£₹+-−")
-
-
-def _word_starts() -> str:
-    """The words a quantity can start with, after a non-word character and grouped by
-    first letter: ``re`` then jumps between non-word characters instead of trying every
-    word at every character. Each letter's words keep their order, so the first that
-    fits wins, as in one alternation of them all."""
-    words = [r"from(?=\s+\d)"] + [rf"{w}\b" for w in (
+_WORD_START = re.compile(r"\b" + by_first_letter(
+    [r"from(?=\s+\d)"] + [rf"{w}\b" for w in (
         _WORDNUM[3:-1].split("|") + "a an per each every noon twice doubled halved tripled".split()
-        + [rf"{verb}\s+by" for verb in "down up fell rose dropped grew cut".split()])]
-    by_letter: dict[str, list[str]] = {}
-    for w in words:
-        by_letter.setdefault(w[0], []).append(w[1:])
-    return r"\W(" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in by_letter.items()) + ")"
-
-
-_WORD_START = re.compile(_word_starts(), re.IGNORECASE)
+        + [rf"{verb}\s+by" for verb in "down up fell rose dropped grew cut".split()])]),
+    re.IGNORECASE)
 
 
 @cache
@@ -184,8 +191,7 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
     for m in _DIGIT_RUN.finditer(string):
         i = m.start()
         starts.append(i - 1 if i and string[i - 1] in _SIGNS else i)
-    # the space in front lets a word at the very start follow a non-word character
-    starts.extend(m.start(1) - 1 for m in word_start.finditer(" " + string))
+    starts.extend(m.start() for m in word_start.finditer(string))
     starts.sort()
     found = []
     pos = 0
