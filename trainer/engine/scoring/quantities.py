@@ -82,14 +82,16 @@ _DURATION_DAYS = {"second": 1 / 86400, "sec": 1 / 86400, "minute": 1 / 1440, "mi
 
 
 def by_first_letter(alternatives: list[str]) -> str:
-    """``(?:a1|a2|...)`` for IGNORECASE, with the alternatives grouped by their first letter.
+    """``(?:a1|a2|...)`` for an IGNORECASE pattern, its members grouped by first letter.
 
     ``re`` tries an alternation's members one by one at every position; grouped, it
     tests one letter per group instead. The first member that fits still wins: members
     that begin with other letters cannot match there, and each letter's members keep
-    their order. Alternatives that do not all begin with a plain letter stay as given.
+    their order. Unless every member begins with a plain letter (not quantified), the
+    alternation stays as given.
     """
-    if not all(a[:1].isascii() and a[:1].isalpha() for a in alternatives):
+    if not all(a[:1].isascii() and a[:1].isalpha() and a[1:2] not in ("*", "+", "?", "{")
+               for a in alternatives):
         return "(?:" + "|".join(alternatives) + ")"
     groups: dict[str, list[str]] = {}
     for a in alternatives:
@@ -152,7 +154,19 @@ class Quantity:
     @property
     def is_business(self) -> bool:
         """A magnitude a CEO can act on (not a bare number or a time of day)."""
-        return self.family in ("money", "percent", "pp", "ratio", "count", "duration", "share")
+        return self.family in _BUSINESS
+
+
+_BUSINESS = frozenset(("money", "percent", "pp", "ratio", "count", "duration", "share"))
+_new = object.__new__
+
+
+def _quantity(start: int, end: int, text: str, family: str, value: float | None) -> Quantity:
+    """A ``Quantity`` made without the frozen dataclass's ``__init__``, which sets each
+    field through ``object.__setattr__``."""
+    q = _new(Quantity)
+    q.__dict__.update(start=start, end=end, text=text, family=family, value=value)
+    return q
 
 
 # Where a quantity can start: the first digit of a run (every pattern needs \b before a
@@ -207,7 +221,7 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
             continue
         family = m.lastgroup or "number"
         s = text[start:end]
-        found.append(Quantity(start, end, s, family, _value(s, family)))
+        found.append(_quantity(start, end, s, family, _value(s, family)))
         pos = end
     return found
 
