@@ -31,24 +31,40 @@ _COUNT_NOUNS = (
 )
 _DURATION = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)"
 
-_PATTERNS: list[tuple[str, str]] = [
-    ("money", rf"[$€£₹]\s?{_NUM}{_SCALE}?"
-              rf"|\b{_NUM}{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp|rupees|inr)\b"
-              # "40k in revenue": the unit is the money it names
-              rf"|\b{_NUM}{_SCALE}\s(?:in|of)\s(?:lost\s)?(?:revenue|sales|refunds|bookings|"
+# What follows the number in the alternatives that start with one, in the families'
+# order. None of these begins with a digit, ',' or '.' (see _AT_DIGIT).
+_AFTER_NUMBER: list[tuple[str, str]] = [
+    ("money", rf"{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp|rupees|inr)\b"),
+    # "40k in revenue": the unit is the money it names
+    ("money", rf"{_SCALE}\s(?:in|of)\s(?:lost\s)?(?:revenue|sales|refunds|bookings|"
               rf"costs?|fees|fines|losses|income|spend|savings)\b"),
-    ("pp", rf"[-+−]?\b{_NUM}\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
-    ("percent", rf"[-+−]?\b{_NUM}\s?(?:%|percent\b|per cent\b)"
-                rf"|\b{_WORDNUM}\s(?:percent|per cent)\b"),
-    ("ratio", rf"\b{_NUM}\s(?:[a-z-]+\s){{0,2}}(?:in|out of)\s(?:every\s)?{_NUM}\b"),
-    ("count", rf"\b{_NUM}{_SCALE}?\s(?:(?:new|more|fewer|active|paying|existing|affected|"
-              rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?(?:{_COUNT_NOUNS})\b"
-              rf"|\b{_WORDNUM}\s(?:a\s)?(?:thousand\s|million\s|billion\s|lakh\s)?"
+    ("pp", r"\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
+    ("percent", r"\s?(?:%|percent\b|per cent\b)"),
+    ("ratio", rf"\s(?:[a-z-]+\s){{0,2}}(?:in|out of)\s(?:every\s)?{_NUM}\b"),
+    ("count", rf"{_SCALE}?\s(?:(?:new|more|fewer|active|paying|existing|affected|"
+              rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?"
               rf"(?:{_COUNT_NOUNS})\b"),
-    ("duration", rf"\b{_NUM}(?:\s?-\s?|\s)?{_DURATION}\b|\b{_WORDNUM}\s{_DURATION}\b"),
+    ("duration", rf"(?:\s?-\s?|\s)?{_DURATION}\b"),
+]
+
+
+def _number_led(family: str) -> str:
+    return "|".join(rf"\b{_NUM}{after}" for name, after in _AFTER_NUMBER if name == family)
+
+
+_CLOCK_DIGITS = r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"
+_BARE_NUMBER = rf"\b{_NUM}(?:{_SCALE})?x?\b"
+_PATTERNS: list[tuple[str, str]] = [
+    ("money", rf"[$€£₹]\s?{_NUM}{_SCALE}?|{_number_led('money')}"),
+    ("pp", rf"[-+−]?{_number_led('pp')}"),
+    ("percent", rf"[-+−]?{_number_led('percent')}|\b{_WORDNUM}\s(?:percent|per cent)\b"),
+    ("ratio", _number_led("ratio")),
+    ("count", rf"{_number_led('count')}|\b{_WORDNUM}\s(?:a\s)?(?:thousand\s|million\s|"
+              rf"billion\s|lakh\s)?(?:{_COUNT_NOUNS})\b"),
+    ("duration", rf"{_number_led('duration')}|\b{_WORDNUM}\s{_DURATION}\b"),
     # "a year", "each week": a rate's period or a time frame, no magnitude in itself
     ("period", r"\b(?:a|an|one|per|each|every)\s(?:day|week|month|quarter|year|hour)\b"),
-    ("clock", r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"),
+    ("clock", rf"{_CLOCK_DIGITS}|\bnoon\b"),
     # a share or a multiple said in words: "a third of", "twice as many", "down by a quarter"
     ("share", r"\b(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|tenth)s?\s+of\b"
               r"|\b(?:twice|three times|four times|ten times|half) as (?:many|much|long|often)\b"
@@ -59,7 +75,7 @@ _PATTERNS: list[tuple[str, str]] = [
               rf"|\bfrom\s+(?!(?:19|20)\d\d\b){_NUM}\s+(?:down\s+|up\s+)?to\s+"
               rf"(?!(?:19|20)\d\d\b){_NUM}\b"
               r"(?!\s*(?:%|percent|per cent|am\b|pm\b|a\.m|p\.m|o'clock)|[:.]\d)"),
-    ("number", rf"\b{_NUM}(?:{_SCALE})?x?\b|\b(?:×|x)\d+(?:\.\d+)?\b"),
+    ("number", rf"{_BARE_NUMBER}|\b(?:×|x)\d+(?:\.\d+)?\b"),
 ]
 _FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
 # Where a number word starts, only these families can match: trying just them (in the
@@ -68,6 +84,16 @@ _WORD_FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PAT
                                       if name in ("percent", "count", "duration", "period",
                                                   "clock", "share")),
                              re.IGNORECASE)
+# At a digit only the number-led alternatives can match, then a clock time or a bare
+# number. As what follows a number never begins with a digit, ',' or '.', no shorter
+# reading of the number can match where the longest did not: reading it once and then
+# trying each family's ending in turn finds what _FAMILY_RE finds, in half the time.
+# (A number-led family's group is named family_i: group names must differ.)
+_AT_DIGIT = re.compile(
+    rf"\b{_NUM}(?:" + "|".join(f"{after}(?P<{name}_{i}>)"
+                               for i, (name, after) in enumerate(_AFTER_NUMBER)) + ")"
+    rf"|(?P<clock>{_CLOCK_DIGITS})|(?P<number>{_BARE_NUMBER})",
+    re.IGNORECASE)
 _DIGITS = re.compile(_NUM)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9,
            "bn": 1e9, "billion": 1e9, "lakh": 1e5, "crore": 1e7}
@@ -184,23 +210,26 @@ _WORD_START = re.compile(r"\b" + by_first_letter(
 def _lower_twins() -> tuple[re.Pattern[str], ...] | None:
     """The patterns' twins for the lower-cased answer (made at first use: loading stays
     quick), or ``None`` when any cannot be lowered exactly."""
-    twins = tuple(lower_twin(rx) for rx in (_FAMILY_RE, _WORD_FAMILY_RE, _WORD_START))
+    twins = tuple(lower_twin(rx) for rx in (_FAMILY_RE, _WORD_FAMILY_RE, _AT_DIGIT,
+                                             _WORD_START))
     return None if None in twins else twins  # type: ignore[return-value]
 
 
 def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]:
     """Every number with a recognised unit (and bare numbers as family 'number').
 
-    The full pattern is tried only where a number can start (a digit, a currency
-    sign or a number word), which keeps this fast on long answers. With the
-    answer's ``subject``, the patterns run on its lower-cased copy where that is exact.
+    The patterns are tried only where a number can start (a digit with the sign just
+    before it, or a number word), and only those that can match there, which keeps
+    this fast on long answers. With the answer's ``subject``, the patterns run on its
+    lower-cased copy where that is exact.
     """
     subject = subject or Subject(text, text.lower())
     twins = _lower_twins() if subject.faithful else None
     if twins is not None:
-        string, (whole, words, word_start) = subject.lower, twins
+        string, (whole, words, at_digit, word_start) = subject.lower, twins
     else:
-        string, whole, words, word_start = text, _FAMILY_RE, _WORD_FAMILY_RE, _WORD_START
+        string, whole, words, at_digit, word_start = (text, _FAMILY_RE, _WORD_FAMILY_RE,
+                                                      _AT_DIGIT, _WORD_START)
     starts = []
     for m in _DIGIT_RUN.finditer(string):
         i = m.start()
@@ -213,13 +242,14 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
         if start < pos:
             continue
         ch = string[start]
-        m = (words if ch.isalpha() else whole).match(string, start)
+        family_re = words if ch.isalpha() else whole if ch in _SIGNS else at_digit
+        m = family_re.match(string, start)
         if m is None:
             continue
         end = m.end()
         if end == start:
             continue
-        family = m.lastgroup or "number"
+        family = (m.lastgroup or "number").partition("_")[0]
         s = text[start:end]
         found.append(_quantity(start, end, s, family, _value(s, family)))
         pos = end
