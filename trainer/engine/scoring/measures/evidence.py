@@ -52,17 +52,17 @@ def metric_link(rule, job: Job) -> None:
         return
     regex = _words_regex(words)
     seen = 0
-    found: dict[int, str | None] = {}  # per sentence: several numbers often share one
+    sentence, metric = None, None
     for q in job.quantities:
         if not q.is_business:
             continue
-        sentence = job.text.sentence_at(q.start)
-        if sentence.start not in found:
+        # the numbers come in order, often several to a sentence: look each sentence up once
+        if sentence is None or q.start >= sentence.end:
+            sentence = job.text.sentence_at(q.start)
             # a sentence starts after a space, so the look-behind holds there as it would
             # in the sentence alone, and nothing before the sentence can satisfy it
             m = regex.search(job.text.subject, sentence.start, sentence.end)
-            found[sentence.start] = job.text.clean[m.start():m.end()] if m else None
-        metric = found[sentence.start]
+            metric = job.text.clean[m.start():m.end()] if m else None
         if metric is not None:
             job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
                     points=rule.weight if seen < rule.max_matches else 0, metric=metric)
