@@ -33,6 +33,7 @@ class Twinned:
 
     def search(self, subject: Subject, lo: int = 0,
                hi: int | None = None) -> re.Match[str] | None:
+        """The first match, as ``finditer`` would give it."""
         hi = len(subject.text) if hi is None else hi
         twin = self.twin if subject.faithful else None
         if twin is None:
