@@ -48,8 +48,21 @@ _AFTER_NUMBER: list[tuple[str, str]] = [
 ]
 
 
+# What follows a number word ("two", "a few") in the families that take one. Each begins
+# with a space, and no number word is another one and a space (see _AT_WORD).
+_AFTER_WORD: list[tuple[str, str]] = [
+    ("percent", r"\s(?:percent|per cent)\b"),
+    ("count", rf"\s(?:a\s)?(?:thousand\s|million\s|billion\s|lakh\s)?(?:{_COUNT_NOUNS})\b"),
+    ("duration", rf"\s{_DURATION}\b"),
+]
+
+
 def _number_led(family: str) -> str:
     return "|".join(rf"\b{_NUM}{after}" for name, after in _AFTER_NUMBER if name == family)
+
+
+def _word_led(family: str) -> str:
+    return "|".join(rf"\b{_WORDNUM}{after}" for name, after in _AFTER_WORD if name == family)
 
 
 _CLOCK_DIGITS = r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"
@@ -57,11 +70,10 @@ _BARE_NUMBER = rf"\b{_NUM}(?:{_SCALE})?x?\b"
 _PATTERNS: list[tuple[str, str]] = [
     ("money", rf"[$€£₹]\s?{_NUM}{_SCALE}?|{_number_led('money')}"),
     ("pp", rf"[-+−]?{_number_led('pp')}"),
-    ("percent", rf"[-+−]?{_number_led('percent')}|\b{_WORDNUM}\s(?:percent|per cent)\b"),
+    ("percent", rf"[-+−]?{_number_led('percent')}|{_word_led('percent')}"),
     ("ratio", _number_led("ratio")),
-    ("count", rf"{_number_led('count')}|\b{_WORDNUM}\s(?:a\s)?(?:thousand\s|million\s|"
-              rf"billion\s|lakh\s)?(?:{_COUNT_NOUNS})\b"),
-    ("duration", rf"{_number_led('duration')}|\b{_WORDNUM}\s{_DURATION}\b"),
+    ("count", rf"{_number_led('count')}|{_word_led('count')}"),
+    ("duration", rf"{_number_led('duration')}|{_word_led('duration')}"),
     # "a year", "each week": a rate's period or a time frame, no magnitude in itself
     ("period", r"\b(?:a|an|one|per|each|every)\s(?:day|week|month|quarter|year|hour)\b"),
     ("clock", rf"{_CLOCK_DIGITS}|\bnoon\b"),
@@ -78,21 +90,26 @@ _PATTERNS: list[tuple[str, str]] = [
     ("number", rf"{_BARE_NUMBER}|\b(?:×|x)\d+(?:\.\d+)?\b"),
 ]
 _FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
-# Where a number word starts, only these families can match: trying just them (in the
-# same order) gives the same result as the whole pattern, several times faster.
-_WORD_FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS
-                                      if name in ("percent", "count", "duration", "period",
-                                                  "clock", "share")),
-                             re.IGNORECASE)
-# At a digit only the number-led alternatives can match, then a clock time or a bare
-# number. As what follows a number never begins with a digit, ',' or '.', no shorter
-# reading of the number can match where the longest did not: reading it once and then
-# trying each family's ending in turn finds what _FAMILY_RE finds, in half the time.
-# (A number-led family's group is named family_i: group names must differ.)
-_AT_DIGIT = re.compile(
-    rf"\b{_NUM}(?:" + "|".join(f"{after}(?P<{name}_{i}>)"
-                               for i, (name, after) in enumerate(_AFTER_NUMBER)) + ")"
-    rf"|(?P<clock>{_CLOCK_DIGITS})|(?P<number>{_BARE_NUMBER})",
+
+
+def _read_once(lead: str, endings: list[tuple[str, str]]) -> str:
+    """``lead`` read once, then each family's ending in turn; a family's group is named
+    family_i, as group names must differ."""
+    return rf"\b{lead}(?:" + "|".join(f"{after}(?P<{name}_{i}>)"
+                                      for i, (name, after) in enumerate(endings)) + ")"
+
+
+# Where a quantity starts with a digit or a number word, only some alternatives can
+# match: _AT_DIGIT and _AT_WORD hold those, in _FAMILY_RE's order, but read the number
+# once and then try each family's ending, where _FAMILY_RE reads it again (backtracking
+# included) for every family. At most one reading of the number can be followed by an
+# ending (an ending after digits never begins with a digit, ',' or '.', so only the
+# longest reading; one after a number word begins with a space, which only one of the
+# words reaches), so both find the same first match; these in half the time.
+_AT_DIGIT = re.compile(f"{_read_once(_NUM, _AFTER_NUMBER)}"
+                       f"|(?P<clock>{_CLOCK_DIGITS})|(?P<number>{_BARE_NUMBER})", re.IGNORECASE)
+_AT_WORD = re.compile(_read_once(_WORDNUM, _AFTER_WORD) + "".join(
+    f"|(?P<{name}>{pat})" for name, pat in _PATTERNS if name in ("period", "clock", "share")),
     re.IGNORECASE)
 _DIGITS = re.compile(_NUM)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9,
@@ -210,8 +227,7 @@ _WORD_START = re.compile(r"\b" + by_first_letter(
 def _lower_twins() -> tuple[re.Pattern[str], ...] | None:
     """The patterns' twins for the lower-cased answer (made at first use: loading stays
     quick), or ``None`` when any cannot be lowered exactly."""
-    twins = tuple(lower_twin(rx) for rx in (_FAMILY_RE, _WORD_FAMILY_RE, _AT_DIGIT,
-                                             _WORD_START))
+    twins = tuple(lower_twin(rx) for rx in (_FAMILY_RE, _AT_WORD, _AT_DIGIT, _WORD_START))
     return None if None in twins else twins  # type: ignore[return-value]
 
 
@@ -226,10 +242,10 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
     subject = subject or Subject(text, text.lower())
     twins = _lower_twins() if subject.faithful else None
     if twins is not None:
-        string, (whole, words, at_digit, word_start) = subject.lower, twins
+        string, (whole, at_word, at_digit, word_start) = subject.lower, twins
     else:
-        string, whole, words, at_digit, word_start = (text, _FAMILY_RE, _WORD_FAMILY_RE,
-                                                      _AT_DIGIT, _WORD_START)
+        string, whole, at_word, at_digit, word_start = (text, _FAMILY_RE, _AT_WORD, _AT_DIGIT,
+                                                        _WORD_START)
     starts = []
     for m in _DIGIT_RUN.finditer(string):
         i = m.start()
@@ -242,7 +258,7 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
         if start < pos:
             continue
         ch = string[start]
-        family_re = words if ch.isalpha() else whole if ch in _SIGNS else at_digit
+        family_re = at_word if ch.isalpha() else whole if ch in _SIGNS else at_digit
         m = family_re.match(string, start)
         if m is None:
             continue
