@@ -22,11 +22,13 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 # Just before the term: "what we call X", "known as X", "so-called X"
-_BEFORE = re.compile(
-    r"(?:what (?:we|engineers|data scientists|the team|people|analysts) (?:call|calls)|"
-    r"known as|so-called|(?:is|it's) called|we call (?:it|this|that)|the term)\s*[\"'“‘]?$",
-    re.IGNORECASE,
-)
+_NAMING = (*(f"what {who} {verb}" for who in ("we", "engineers", "data scientists", "the team",
+                                              "people", "analysts") for verb in ("call", "calls")),
+           "known as", "so-called", "is called", "it's called", "we call it", "we call this",
+           "we call that", "the term")
+_QUOTES = ('"', "'", "“", "‘")
+_BEFORE = re.compile(f"(?:{'|'.join(map(re.escape, _NAMING))})\\s*[{''.join(_QUOTES)}]?$",
+                     re.IGNORECASE)
 # The sentence after: "In other words, ...", "That means ..."
 _NEXT = re.compile(
     r"^\W*(?:in other words|that means|this means|put simply|simply put|in plain (?:english|terms)|"
@@ -51,6 +53,18 @@ def is_explained(text: str, start: int, end: int, next_sentence: str = "") -> bo
         return True
     if _DEFINES.search(after) and _OPENS.search(text[max(0, start - 8):start]):
         return True
-    if _BEFORE.search(text[max(0, start - 40):start]):
+    if _named_before(text[max(0, start - 40):start]):
         return True
     return bool(next_sentence and _NEXT.search(next_sentence))
+
+
+def _named_before(before: str) -> bool:
+    """Whether ``before`` ends with a naming phrase, spaces and maybe a quote: what
+    ``_BEFORE`` finds, told by ``endswith`` where the text is ASCII (searching ``_BEFORE``
+    at every character was most of the time spent here)."""
+    if not before.isascii():
+        return bool(_BEFORE.search(before))  # IGNORECASE equates some letters beyond ASCII
+    tail = before[:-1] if before.endswith("\n") else before  # "$" may stand before a last "\n"
+    if tail.endswith(_QUOTES):
+        tail = tail[:-1]
+    return tail.rstrip().lower().endswith(_NAMING)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from trainer.engine.scoring.scanner import Subject, finditer_in, lower_twin
+from trainer.engine.scoring.scanner import Subject, lower_twin
 
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
@@ -31,24 +31,52 @@ _COUNT_NOUNS = (
 )
 _DURATION = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)"
 
-_PATTERNS: list[tuple[str, str]] = [
-    ("money", rf"[$€£₹]\s?{_NUM}{_SCALE}?"
-              rf"|\b{_NUM}{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp|rupees|inr)\b"
-              # "40k in revenue": the unit is the money it names
-              rf"|\b{_NUM}{_SCALE}\s(?:in|of)\s(?:lost\s)?(?:revenue|sales|refunds|bookings|"
+# What follows the number in the alternatives that start with one, in the families'
+# order. None of these begins with a digit, ',' or '.' (see _AT_DIGIT).
+_AFTER_NUMBER: list[tuple[str, str]] = [
+    ("money", rf"{_SCALE}?\s?(?:dollars|usd|euros?|eur|pounds|gbp|rupees|inr)\b"),
+    # "40k in revenue": the unit is the money it names
+    ("money", rf"{_SCALE}\s(?:in|of)\s(?:lost\s)?(?:revenue|sales|refunds|bookings|"
               rf"costs?|fees|fines|losses|income|spend|savings)\b"),
-    ("pp", rf"[-+−]?\b{_NUM}\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
-    ("percent", rf"[-+−]?\b{_NUM}\s?(?:%|percent\b|per cent\b)"
-                rf"|\b{_WORDNUM}\s(?:percent|per cent)\b"),
-    ("ratio", rf"\b{_NUM}\s(?:[a-z-]+\s){{0,2}}(?:in|out of)\s(?:every\s)?{_NUM}\b"),
-    ("count", rf"\b{_NUM}{_SCALE}?\s(?:(?:new|more|fewer|active|paying|existing|affected|"
-              rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?(?:{_COUNT_NOUNS})\b"
-              rf"|\b{_WORDNUM}\s(?:a\s)?(?:thousand\s|million\s|billion\s|lakh\s)?"
+    ("pp", r"\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
+    ("percent", r"\s?(?:%|percent\b|per cent\b)"),
+    ("ratio", rf"\s(?:[a-z-]+\s){{0,2}}(?:in|out of)\s(?:every\s)?{_NUM}\b"),
+    ("count", rf"{_SCALE}?\s(?:(?:new|more|fewer|active|paying|existing|affected|"
+              rf"high-value|premium|enterprise|of (?:our|the|those|these))\s)?"
               rf"(?:{_COUNT_NOUNS})\b"),
-    ("duration", rf"\b{_NUM}(?:\s?-\s?|\s)?{_DURATION}\b|\b{_WORDNUM}\s{_DURATION}\b"),
+    ("duration", rf"(?:\s?-\s?|\s)?{_DURATION}\b"),
+]
+
+
+# What follows a number word ("two", "a few") in the families that take one. Each begins
+# with a space, and no number word is another one and a space (see _AT_WORD).
+_AFTER_WORD: list[tuple[str, str]] = [
+    ("percent", r"\s(?:percent|per cent)\b"),
+    ("count", rf"\s(?:a\s)?(?:thousand\s|million\s|billion\s|lakh\s)?(?:{_COUNT_NOUNS})\b"),
+    ("duration", rf"\s{_DURATION}\b"),
+]
+
+
+def _number_led(family: str) -> str:
+    return "|".join(rf"\b{_NUM}{after}" for name, after in _AFTER_NUMBER if name == family)
+
+
+def _word_led(family: str) -> str:
+    return "|".join(rf"\b{_WORDNUM}{after}" for name, after in _AFTER_WORD if name == family)
+
+
+_CLOCK_DIGITS = r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"
+_BARE_NUMBER = rf"\b{_NUM}(?:{_SCALE})?x?\b"
+_PATTERNS: list[tuple[str, str]] = [
+    ("money", rf"[$€£₹]\s?{_NUM}{_SCALE}?|{_number_led('money')}"),
+    ("pp", rf"[-+−]?{_number_led('pp')}"),
+    ("percent", rf"[-+−]?{_number_led('percent')}|{_word_led('percent')}"),
+    ("ratio", _number_led("ratio")),
+    ("count", rf"{_number_led('count')}|{_word_led('count')}"),
+    ("duration", rf"{_number_led('duration')}|{_word_led('duration')}"),
     # "a year", "each week": a rate's period or a time frame, no magnitude in itself
     ("period", r"\b(?:a|an|one|per|each|every)\s(?:day|week|month|quarter|year|hour)\b"),
-    ("clock", r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"),
+    ("clock", rf"{_CLOCK_DIGITS}|\bnoon\b"),
     # a share or a multiple said in words: "a third of", "twice as many", "down by a quarter"
     ("share", r"\b(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|tenth)s?\s+of\b"
               r"|\b(?:twice|three times|four times|ten times|half) as (?:many|much|long|often)\b"
@@ -59,15 +87,30 @@ _PATTERNS: list[tuple[str, str]] = [
               rf"|\bfrom\s+(?!(?:19|20)\d\d\b){_NUM}\s+(?:down\s+|up\s+)?to\s+"
               rf"(?!(?:19|20)\d\d\b){_NUM}\b"
               r"(?!\s*(?:%|percent|per cent|am\b|pm\b|a\.m|p\.m|o'clock)|[:.]\d)"),
-    ("number", rf"\b{_NUM}(?:{_SCALE})?x?\b|\b(?:×|x)\d+(?:\.\d+)?\b"),
+    ("number", rf"{_BARE_NUMBER}|\b(?:×|x)\d+(?:\.\d+)?\b"),
 ]
 _FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
-# Where a number word starts, only these families can match: trying just them (in the
-# same order) gives the same result as the whole pattern, several times faster.
-_WORD_FAMILY_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS
-                                      if name in ("percent", "count", "duration", "period",
-                                                  "clock", "share")),
-                             re.IGNORECASE)
+
+
+def _read_once(lead: str, endings: list[tuple[str, str]]) -> str:
+    """``lead`` read once, then each family's ending in turn; a family's group is named
+    family_i, as group names must differ."""
+    return rf"\b{lead}(?:" + "|".join(f"{after}(?P<{name}_{i}>)"
+                                      for i, (name, after) in enumerate(endings)) + ")"
+
+
+# Where a quantity starts with a digit or a number word, only some alternatives can
+# match: _AT_DIGIT and _AT_WORD hold those, in _FAMILY_RE's order, but read the number
+# once and then try each family's ending, where _FAMILY_RE reads it again (backtracking
+# included) for every family. At most one reading of the number can be followed by an
+# ending (an ending after digits never begins with a digit, ',' or '.', so only the
+# longest reading; one after a number word begins with a space, which only one of the
+# words reaches), so both find the same first match; these in half the time.
+_AT_DIGIT = re.compile(f"{_read_once(_NUM, _AFTER_NUMBER)}"
+                       f"|(?P<clock>{_CLOCK_DIGITS})|(?P<number>{_BARE_NUMBER})", re.IGNORECASE)
+_AT_WORD = re.compile(_read_once(_WORDNUM, _AFTER_WORD) + "".join(
+    f"|(?P<{name}>{pat})" for name, pat in _PATTERNS if name in ("period", "clock", "share")),
+    re.IGNORECASE)
 _DIGITS = re.compile(_NUM)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9,
            "bn": 1e9, "billion": 1e9, "lakh": 1e5, "crore": 1e7}
@@ -79,6 +122,25 @@ _SCALE_WORD = re.compile(r"(?:\d|\s)(k|m|mm|bn|b|thousand|million|billion|lakh|c
 _DURATION_DAYS = {"second": 1 / 86400, "sec": 1 / 86400, "minute": 1 / 1440, "min": 1 / 1440,
                   "hour": 1 / 24, "hr": 1 / 24, "day": 1, "week": 7, "month": 30,
                   "quarter": 91, "year": 365}
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """``(?:a1|a2|...)`` for an IGNORECASE pattern, its members grouped by first letter.
+
+    ``re`` tries an alternation's members one by one at every position; grouped, it
+    tests one letter per group instead. The first member that fits still wins: members
+    that begin with other letters cannot match there, and each letter's members keep
+    their order. Unless every member begins with a plain letter (not quantified), the
+    alternation stays as given.
+    """
+    if not all(a[:1].isascii() and a[:1].isalpha() and a[1:2] not in ("*", "+", "?", "{")
+               for a in alternatives):
+        return "(?:" + "|".join(alternatives) + ")"
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in groups.items()) + ")"
+
 
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri)"
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
@@ -108,11 +170,13 @@ TIME_EXPRESSION = re.compile(
     rf"(?:by|before|after) lunch(?:time)?|(?:on|by) the \d{{1,2}}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
-TIME_FRAME = re.compile(
-    rf"\b(?:since|from|starting)\s+(?:the\s+)?(?:{_WEEKDAYS}|{_MONTHS}(?:\s+\d{{1,2}})?|"
-    rf"yesterday|last\s+\w+|launch|the\s+\w+(?:\s+\w+)?\s+(?:change|release|launch|update))\b"
-    rf"|\b(?:this|last|per|a|each|every)\s+(?:week|month|quarter|year|day)\b"
-    rf"|\b(?:so far|to date|year to date|annuali[sz]ed|a year|per year)\b",
+_SINCE = (rf"\s+(?:the\s+)?(?:{_WEEKDAYS}|{_MONTHS}(?:\s+\d{{1,2}})?|yesterday|last\s+\w+|launch|"
+          rf"the\s+\w+(?:\s+\w+)?\s+(?:change|release|launch|update))\b")
+TIME_FRAME = re.compile(r"\b" + by_first_letter(
+    [w + _SINCE for w in ("since", "from", "starting")]
+    + [rf"{w}\s+(?:week|month|quarter|year|day)\b" for w in "this last per a each every".split()]
+    + [rf"{w}\b" for w in ("so far", "to date", "year to date", "annuali[sz]ed", "a year",
+                           "per year")]),
     re.IGNORECASE,
 )
 
@@ -133,41 +197,78 @@ class Quantity:
     @property
     def is_business(self) -> bool:
         """A magnitude a CEO can act on (not a bare number or a time of day)."""
-        return self.family in ("money", "percent", "pp", "ratio", "count", "duration", "share")
+        return self.family in _BUSINESS
 
 
-_CANDIDATE = re.compile(
-    rf"[$€£₹+\-−]?\d|\bfrom(?=\s+\d)|\b(?:{_WORDNUM[3:-1]}|a|an|per|each|every|noon|twice|doubled|halved|"
-    rf"tripled|(?:down|up|fell|rose|dropped|grew|cut)\s+by)\b", re.IGNORECASE)
+_BUSINESS = frozenset(("money", "percent", "pp", "ratio", "count", "duration", "share"))
+_new = object.__new__
+
+
+def _quantity(start: int, end: int, text: str, family: str, value: float | None) -> Quantity:
+    """A ``Quantity`` made without the frozen dataclass's ``__init__``, which sets each
+    field through ``object.__setattr__``."""
+    q = _new(Quantity)
+    q.__dict__.update(start=start, end=end, text=text, family=family, value=value)
+    return q
+
+
+# Where a quantity can start: the first digit of a run (every pattern needs \b before a
+# digit), with the sign or currency sign just before it; or a number word.
+_DIGIT_RUN = re.compile(r"\d+")
+_SIGNS = frozenset("$€£₹+-−")
+_WORD_START = re.compile(r"\b" + by_first_letter(
+    [r"from(?=\s+\d)"] + [rf"{w}\b" for w in (
+        _WORDNUM[3:-1].split("|") + "a an per each every noon twice doubled halved tripled".split()
+        + [rf"{verb}\s+by" for verb in "down up fell rose dropped grew cut".split()])]),
+    re.IGNORECASE)
+
+
+@cache
+def _lower_twins() -> tuple[re.Pattern[str], ...] | None:
+    """The patterns' twins for the lower-cased answer (made at first use: loading stays
+    quick), or ``None`` when any cannot be lowered exactly."""
+    twins = tuple(lower_twin(rx) for rx in (_FAMILY_RE, _AT_WORD, _AT_DIGIT, _WORD_START))
+    return None if None in twins else twins  # type: ignore[return-value]
 
 
 def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]:
     """Every number with a recognised unit (and bare numbers as family 'number').
 
-    The full pattern is tried only where a number can start (a digit, a currency
-    sign or a number word), which keeps this fast on long answers. With the
-    answer's ``subject``, the patterns run on its lower-cased copy where that is exact.
+    The patterns are tried only where a number can start (a digit with the sign just
+    before it, or a number word), and only those that can match there, which keeps
+    this fast on long answers. With the answer's ``subject``, the patterns run on its
+    lower-cased copy where that is exact.
     """
     subject = subject or Subject(text, text.lower())
-    string = subject.lower if subject.faithful else text
-    whole, words = _FAMILY_RE, _WORD_FAMILY_RE
-    if subject.faithful:
-        whole, words = lower_twin(whole) or whole, lower_twin(words) or words
-        if whole is _FAMILY_RE or words is _WORD_FAMILY_RE:
-            whole, words, string = _FAMILY_RE, _WORD_FAMILY_RE, text
+    twins = _lower_twins() if subject.faithful else None
+    if twins is not None:
+        string, (whole, at_word, at_digit, word_start) = subject.lower, twins
+    else:
+        string, whole, at_word, at_digit, word_start = (text, _FAMILY_RE, _AT_WORD, _AT_DIGIT,
+                                                        _WORD_START)
+    starts = []
+    for m in _DIGIT_RUN.finditer(string):
+        i = m.start()
+        starts.append(i - 1 if i and string[i - 1] in _SIGNS else i)
+    starts.extend(m.start() for m in word_start.finditer(string))
+    starts.sort()
     found = []
     pos = 0
-    for c in finditer_in(subject, _CANDIDATE):
-        if c.start() < pos:
+    for start in starts:
+        if start < pos:
             continue
-        family_re = words if string[c.end() - 1].isalpha() else whole
-        m = family_re.match(string, c.start())
-        if m is None or m.end() == m.start():
+        ch = string[start]
+        family_re = at_word if ch.isalpha() else whole if ch in _SIGNS else at_digit
+        m = family_re.match(string, start)
+        if m is None:
             continue
-        family = m.lastgroup or "number"
-        s = text[m.start():m.end()]
-        found.append(Quantity(m.start(), m.end(), s, family, _value(s, family)))
-        pos = m.end()
+        end = m.end()
+        if end == start:
+            continue
+        family = (m.lastgroup or "number").partition("_")[0]
+        s = text[start:end]
+        found.append(_quantity(start, end, s, family, _value(s, family)))
+        pos = end
     return found
 
 

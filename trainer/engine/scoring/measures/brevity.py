@@ -11,6 +11,16 @@ _PLEASANTRY = re.compile(
     r"(?:sure|okay|ok|absolutely|of course|certainly|fair|right|understood|yes|no)\b[\s,.!]*$)",
     re.IGNORECASE,
 )
+_GREETING = re.compile(r"^\W*(?:good (?:morning|afternoon)|thank)", re.IGNORECASE)
+_joined: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """A rule's list of regexes as one, compiled once."""
+    key = tuple(patterns)
+    if key not in _joined:
+        _joined[key] = re.compile("|".join(patterns))
+    return _joined[key]
 
 
 def _param(rule, name: str, default):
@@ -59,20 +69,20 @@ def long_sentence(rule, job: Job) -> None:
 def bottom_line(rule, job: Job) -> None:
     """The first real sentence should carry the answer: impact, ownership, cause or a plan."""
     sentences = [s for s in job.text.sentences[:3] if not _PLEASANTRY.search(s.text)
-                 and not re.match(r"^\W*(?:good (?:morning|afternoon)|thank)", s.text, re.I)]
+                 and not _GREETING.match(s.text)]
     if not sentences or job.text.word_count < int(_param(rule, "min_words", 20)):
         return
     first = sentences[0]
     cues = rule.params.get("cues", [])
     preamble = rule.params.get("preamble", [])
     low = first.text.lower()
-    if preamble and re.search("|".join(preamble), low):
+    if preamble and _any_of(preamble).search(low):
         job.add(rule, first.start, first.end)
         return
     if any(q.start >= first.start and q.end <= first.end and q.is_business
            for q in job.quantities):
         return
-    if cues and re.search("|".join(cues), low):
+    if cues and _any_of(cues).search(low):
         return
     if _shares_question_words(low, job.ctx.question or ""):
         return
