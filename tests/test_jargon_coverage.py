@@ -61,6 +61,19 @@ CAUGHT = [
     ("The tag manager stripped our UTM parameters.", "utm parameters"),
     ("We backtested it and checked the confusion matrix.", "backtested"),
     ("Input tokens per call tripled.", "input tokens"),
+    # operations outside software
+    ("Two of our aircraft went AOG in Lisbon overnight.", "aog"),
+    ("Demurrage charges doubled while the containers sat in the yard.", "demurrage charges"),
+    ("Average dwell time rose from three days to six.", "dwell time"),
+    ("the teu count at the quay fell by a fifth", "teu"),
+    ("The litho step drifted for two days before anyone saw it.", "litho step"),
+    ("We raised a CAPA after the second failed batch.", "capa"),
+    ("The SCADA link to the substation dropped for an hour.", "scada"),
+    ("Forty RFIs are still open with the architect.", "rfis"),
+    ("The tailings dam inspection found seepage on the east wall.", "tailings dam"),
+    ("Subrogation recoveries fell by a third this year.", "subrogation recoveries"),
+    ("The cold chain broke at the depot for six hours.", "cold chain"),
+    ("Handle time went up after the new IVR menu launched.", "ivr menu"),
 ]
 
 
@@ -103,6 +116,13 @@ EVERYDAY = [
     "We need to partition the market into three segments.",
     "The topic for Monday's meeting is the pricing change.",
     "EMEA revenue grew 4% and GMV was flat.",
+    "Our analysts float between projects as demand changes.",
+    "The dock workers asked for a meeting about the new shifts.",
+    "We opened a second yard for the trucks in Leeds.",
+    "The permit office is on the critical path for the new store.",
+    "A cold snap closed two of our stores for a day.",
+    "The steep grade of the access road slows the trucks down.",
+    "Our call centre answered 9,000 calls on Monday.",
 ]
 
 

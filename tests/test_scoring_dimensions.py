@@ -215,6 +215,8 @@ def test_a_colleague_named_as_the_cause_is_blame_and_a_blameless_review_is_not(s
     "Our supplier sent bad data and nobody on their side checked it.",
     "That's a question for the data team, not me.",
     "We were let down by our cloud provider.",
+    "Marketing's decision caused the spike in complaints.",
+    "The vendor's mistake led to two days of missed deliveries.",
 ])
 def test_blame_in_other_words(scorer, blame):
     assert scorer.score(blame).has_finding("ownership.blame")
@@ -227,6 +229,8 @@ def test_blame_in_other_words(scorer, blame):
     "Ultimately the buck stops with me.",
     "I dropped the ball on the expiry date.",
     "This one's on my team and me.",
+    "The supplier choice was mine, made to hit a cost target.",
+    "I had approved the cheaper parts without asking for test data.",
 ])
 def test_ownership_in_everyday_and_hurried_words(scorer, owned):
     assert fired(scorer.score(owned), "ownership.accountability")
@@ -235,6 +239,8 @@ def test_ownership_in_everyday_and_hurried_words(scorer, owned):
 @pytest.mark.parametrize("fine", [
     "That's one for the board to decide, and I recommend we approve it.",
     "The data team should explain the new schema to us; I've asked them to by Friday.",
+    "My team's decision caused this, and I'm changing how we make it.",
+    "Our team's mistake led to the outage; I own the fix.",
 ])
 def test_escalating_or_asking_another_team_is_not_blame(scorer, fine):
     assert not scorer.score(fine).has_finding("ownership.blame")
@@ -262,9 +268,36 @@ def test_a_term_defined_as_the_sentence_opens_is_explained(scorer):
     "Customers are back on the old checkout since 2 pm.",
     "I rolled the ranking back an hour ago.",
     "It's corrected, and the auditors have signed off the restated figure.",
+    "Both machines have been out of service since 6 am.",
+    "Deliveries were rerouted through the Leeds depot overnight.",
 ])
 def test_containment_in_other_words(scorer, contained):
     assert fired(scorer.score(contained), "solution.containment")
+
+
+@pytest.mark.parametrize("options", [
+    "We can repair it in-house by Thursday or get the maker's engineer in by Monday.",
+    "We could either refund everyone now or send vouchers with the next order.",
+])
+def test_two_courses_of_action_in_one_sentence_are_options(scorer, options):
+    assert fired(scorer.score(options), "solution.options")
+
+
+@pytest.mark.parametrize("not_options", [
+    "We could see errors or timeouts on the checkout page.",
+    "I can't tell yet whether it was the cache or the database.",
+])
+def test_two_things_seen_or_suspected_are_not_options(scorer, not_options):
+    assert not fired(scorer.score(not_options), "solution.options")
+
+
+@pytest.mark.parametrize("standing", [
+    "Every maintenance change will now be followed by a test cycle.",
+    "Inspection notes now feed the planning system directly.",
+    "Any job put off twice comes to me automatically.",
+])
+def test_a_standing_change_said_with_now_or_automatically_is_prevention(scorer, standing):
+    assert fired(scorer.score(standing), "solution.prevention")
 
 
 def test_a_promise_to_handle_it_going_forward_is_no_prevention(scorer):
