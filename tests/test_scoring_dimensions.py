@@ -300,6 +300,16 @@ def test_a_standing_change_said_with_now_or_automatically_is_prevention(scorer, 
     assert fired(scorer.score(standing), "solution.prevention")
 
 
+@pytest.mark.parametrize(("said", "rule"), [
+    ("I wasn't told about the change until Monday.", "ownership.excuse"),
+    ("That's how it's always been done here.", "ownership.excuse"),
+    ("We'll see how it goes next week.", "confidence.hedge"),
+    ("We’ll see how it goes next week.", "confidence.hedge"),
+])
+def test_word_list_phrases_with_an_apostrophe_are_found(scorer, said, rule):
+    assert scorer.score(said).has_finding(rule)
+
+
 def test_a_promise_to_handle_it_going_forward_is_no_prevention(scorer):
     vague = scorer.score("We'll sort it out and make sure it's handled properly going forward.")
     concrete = scorer.score("Going forward, every release gets a second reviewer.")

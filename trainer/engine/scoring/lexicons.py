@@ -16,6 +16,7 @@ from trainer.engine.scoring.scanner import Scanner, lower_twin
 from trainer.engine.scoring.start_index import StartIndex
 
 _SEPARATOR = r"[\s\-‐–/]*"
+_APOSTROPHE = re.compile("['’]")
 _FUZZY_MIN = 8
 """Shorter terms match exactly only, or 'a test' would be 'AB test'."""
 _NOT_A_MISS = partial(ne, -1)
@@ -26,7 +27,8 @@ is none yet) is not a miss."""
 def phrase_pattern(phrase: str, plurals: bool = False) -> str:
     """A regex for ``phrase`` tolerant of spacing, hyphens, curly apostrophes and plurals."""
     parts = [p for p in re.split(r"[\s\-]+", phrase.strip()) if p]
-    escaped = [re.escape(p).replace("'", "['’]").replace("’", "['’]") for p in parts]
+    # one pass: replacing "'" and then "’" would rewrite the class the first made
+    escaped = [_APOSTROPHE.sub("['’]", re.escape(p)) for p in parts]
     if plurals and parts and parts[-1][-1:].isalpha():
         last = escaped[-1]
         if parts[-1].endswith("y") and len(parts[-1]) > 3:
