@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import replace
+from functools import cache
 
 from trainer.content.models.rubric import RubricSet
 from trainer.engine.scoring.result import DimensionScore, Finding
@@ -21,22 +20,26 @@ def cap_points(findings: list[Finding], caps: dict[str, int]) -> list[Finding]:
     out = []
     for f in findings:
         cap = caps.get(f.rule)
-        key = (f.rule, f.effect)
-        seen[key] = seen.get(key, 0) + 1
-        if cap is not None and seen[key] > cap and f.points:
-            f = replace(f, points=0)
+        if cap is not None:
+            key = (f.rule, f.effect)
+            seen[key] = count = seen.get(key, 0) + 1
+            if count > cap and f.points:
+                f = f.with_points(0)
         out.append(f)
     return out
 
 
 def dimension_scores(dims: list[str], findings: list[Finding],
                      rubric_set: RubricSet) -> dict[str, DimensionScore]:
+    found: dict[str, list[Finding]] = {dim: [] for dim in dims}
+    for f in findings:
+        if f.dimension in found:
+            found[f.dimension].append(f)
     scores: dict[str, DimensionScore] = {}
-    for dim in dims:
+    for dim, mine in found.items():
         base = rubric_set.base.get(dim, DEFAULT_BASE.get(dim, 50))  # type: ignore[call-overload]
-        mine = [f for f in findings if f.dimension == dim]
-        gained = sum(f.points for f in mine if f.effect == "credit")
-        lost = sum(f.points for f in mine if f.effect == "penalty")
+        gained = sum([f.points for f in mine if f.effect == "credit"])
+        lost = sum([f.points for f in mine if f.effect == "penalty"])
         score = int(max(0, min(100, round(base + gained - lost))))
         scores[dim] = DimensionScore(score, _summary(mine))
     return scores
@@ -72,20 +75,40 @@ number, and a jargon score scaled down would read as jargon (and set off the CEO
 
 def _summary(findings: list[Finding]) -> str:
     """'-24 hedge x2 ('I think', 'maybe'); +10 calibrated ('about 80%')'."""
-    groups: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
-    for f in sorted(findings, key=lambda f: f.effect != "penalty"):
-        groups.setdefault((f.effect, f.rule), []).append(f)
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        key = (f.effect, f.rule)
+        if key in groups:
+            groups[key].append(f)
+        else:
+            groups[key] = [f]
     parts = []
-    for (effect, rule), items in groups.items():
-        points = sum(f.points for f in items)
-        label = rule.split(".", 1)[-1].replace("_", " ")
-        quoted = [f"'{_short(f.text)}'" for f in items if f.text.strip()][:3]
+    # penalties first, each kind in the order it was first found
+    for (effect, rule), items in sorted(groups.items(), key=_credit_last):
+        points = sum([f.points for f in items])
+        quoted = []
+        for f in items:
+            if f.text.strip():
+                quoted.append(f"'{_short(f.text)}'")
+                if len(quoted) == 3:
+                    break
         sign = "-" if effect == "penalty" else "+"
-        head = f"{sign}{points} {label}" + (f" x{len(items)}" if len(items) > 1 else "")
         if not quoted and effect == "penalty":
             head = f"{sign}{points} {items[0].message.rstrip('.')}"
+        else:
+            head = f"{sign}{points} {_label(rule)}" + (f" x{len(items)}" if len(items) > 1 else "")
         parts.append(head + (f" ({', '.join(quoted)})" if quoted else ""))
     return "; ".join(parts) if parts else "nothing found either way"
+
+
+def _credit_last(group: tuple[tuple[str, str], list[Finding]]) -> bool:
+    return group[0][0] != "penalty"
+
+
+@cache
+def _label(rule: str) -> str:
+    """'confidence.vague_hedge' -> 'vague hedge'."""
+    return rule.split(".", 1)[-1].replace("_", " ")
 
 
 def _short(text: str, limit: int = 40) -> str:

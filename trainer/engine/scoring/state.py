@@ -8,7 +8,7 @@ from typing import Any
 from trainer.content.models.rubric import RubricSet
 from trainer.engine.scoring.context import AnswerContext
 from trainer.engine.scoring.quantities import Quantity, find_quantities
-from trainer.engine.scoring.result import Finding
+from trainer.engine.scoring.result import Finding, new_finding
 from trainer.engine.scoring.text import Text
 
 
@@ -25,24 +25,16 @@ def fill(template: str | None, match: str = "", **values: Any) -> str:
 def _fill(template: str | None, match: str, values: dict[str, Any]) -> str:
     if not template:
         return ""
-    out = template.replace("%s", match) if "%s" in template else template
+    out = template.replace("%s", match)  # the template itself when it has no '%s'
     if "{" in out:
         try:
-            out = out.format_map(_Blank(values))
+            try:
+                out = out.format_map(values)
+            except KeyError:  # a name nothing measured: kept as written
+                out = out.format_map(_Blank(values))
         except (ValueError, IndexError, AttributeError):
             pass  # a stray brace in a coach's message: show it as written
     return out
-
-
-_new = object.__new__
-
-
-def _finding(fields: dict[str, Any]) -> Finding:
-    """A ``Finding`` of these fields (all of them), made without the frozen dataclass's
-    ``__init__``, which sets each field through ``object.__setattr__``: ~40 per answer."""
-    finding = _new(Finding)
-    finding.__dict__.update(fields)
-    return finding
 
 
 @dataclass
@@ -59,6 +51,11 @@ class Job:
     """The content's lexicons, for measures that take their words from one."""
     memo: dict[Any, Any] = field(default_factory=dict)
     _quantities: list[Quantity] | None = None
+    listener: str = field(init=False)
+    """Who hears the answer, for the rules' "{listener}": the CEO or the interviewer."""
+
+    def __post_init__(self) -> None:
+        self.listener = "the interviewer" if self.ctx.track == "interview" else "the CEO"
 
     @property
     def quantities(self) -> list[Quantity]:
@@ -72,17 +69,16 @@ class Job:
         """Record a finding from ``rule`` over ``[start, end)`` of the answer."""
         matched = self.text.raw[start:end]
         # one message for both tracks: "{listener}" is the CEO or the interviewer
-        if "listener" not in values:
-            values["listener"] = ("the interviewer" if self.ctx.track == "interview"
-                                  else "the CEO")
+        values.setdefault("listener", self.listener)
         effect = effect or rule.effect
-        template = message if message is not None else rule.message
-        finding = _finding({
+        if message is None:
+            message = rule.message
+        if suggestion is None:
+            suggestion = "" if effect == "credit" else rule.suggestion
+        finding = new_finding({
             "rule": rule.id, "dimension": rule.dimension, "start": start, "end": end,
-            "text": matched, "message": _fill(template, matched, values),
-            "suggestion": "" if effect == "credit" and suggestion is None else _fill(
-                suggestion if suggestion is not None else rule.suggestion, matched, values),
-            "effect": effect,
+            "text": matched, "message": _fill(message, matched, values),
+            "suggestion": _fill(suggestion, matched, values), "effect": effect,
             "kind": kind or rule.kind or "",
             "points": round(rule.weight if points is None else points),
         })
