@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ class Scorer:
                 self._caps[rule_id] = rule.max_matches
             (self._late if getattr(compiled, "late", False) else self._early).append(compiled)
         self._starts: StartIndex | None = None
+        self._picked: dict[tuple[str, tuple[str, ...], frozenset[str]], list[Any]] = {}
 
     def _index_rules(self) -> None:
         """File every rule's alternatives in one index, so that an answer's words are read
@@ -76,6 +78,18 @@ class Scorer:
         for compiled in self._early + self._late:
             for scanner in getattr(compiled, "scanners", ()):
                 scanner.index_into(self._starts)
+
+    def _runners(self, track: str, dims: list[str], off: set[str]) -> list[Any]:
+        """The rules an answer runs: of its track and dimensions, not switched off. Picked
+        once for each such combination (there are a handful), not for every answer."""
+        key = (track, tuple(dims), frozenset(off))
+        runners = self._picked.get(key)
+        if runners is None:
+            runners = self._picked[key] = [
+                runner for runner in self._early + self._late
+                if runner.id not in off and runner.dimension in dims
+                and track in runner.rule.tracks]
+        return runners
 
     def rubric_set(self, ctx: AnswerContext) -> RubricSet:
         wanted = ctx.rubric or ctx.track
@@ -94,11 +108,12 @@ class Scorer:
         budget = ctx.budget or rubric_set.budget
         job = Job(text=text, ctx=ctx, rubric_set=rubric_set, budget=max(5, int(budget)),
                   lexicons=self.content.lexicons)
+        asked = None if ctx.focus else _asked(rubric_set, ctx.question)
         dims = list(ALWAYS)
         if ctx.track == "interview":
             # a story told to an interviewer promises no report back, unless the
             # question is about keeping people informed (a node's focus says so)
-            if not _asks_for(rubric_set, ctx, "follow_up"):
+            if not _asks_for("follow_up", ctx, asked):
                 dims.remove("follow_up")
             dims.append("structure")
         if ctx.facts:
@@ -107,10 +122,7 @@ class Scorer:
             dims.append("tailoring")
         off = self.user_disabled | set(rubric_set.disable) | set(ctx.disabled)
         notes: list[str] = []
-        for runner in self._early + self._late:
-            rule = runner.rule
-            if runner.id in off or runner.dimension not in dims or ctx.track not in rule.tracks:
-                continue
+        for runner in self._runners(ctx.track, dims, off):
             try:
                 runner.run(job)
             except Exception as exc:  # noqa: BLE001 - one broken rule must not sink the answer
@@ -118,14 +130,15 @@ class Scorer:
         if "accuracy" in dims and not job.stats.get("facts_checked"):
             dims.remove("accuracy")  # no number of the answer could be checked
         explained = job.memo.get("explained", ())
+        wanted = set(dims)
         findings = aggregate.cap_points(_one_verdict_per_span(
-            [f for f in job.findings if f.dimension in dims
+            [f for f in job.findings if f.dimension in wanted
              and not (explained and f.effect == "penalty" and _covered(f, explained))]),
             self._caps)
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        findings.sort(key=_BY_SPAN)
         scores = aggregate.dimension_scores(dims, findings, rubric_set)
         scores = aggregate.scale_for_length(scores, text.word_count, notes)
-        weights = _weights(rubric_set, ctx.question, ctx.focus)
+        weights = _weights(rubric_set, ctx.focus, asked)
         stats = self._stats(job, text, budget)
         stats["weights"] = {d: round(weights.get(d, 1.0), 2) for d in scores}
         if text.capped:
@@ -144,16 +157,15 @@ class Scorer:
     @staticmethod
     def _stats(job: Job, text: Text, budget: int) -> dict[str, Any]:
         wpm = job.rubric_set.wpm
-        lengths = [text.words_in(s) for s in text.sentences] or [0]
         n = text.word_count
-        fillers = sum(1 for f in job.findings if f.kind == "filler")
+        fillers = [f.kind for f in job.findings].count("filler")
         stats: dict[str, Any] = {
             "words": n,
             "sentences": len(text.sentences),
             "speaking_seconds": round(n * 60 / wpm),
             "budget": budget,
             "budget_seconds": round(budget * 60 / wpm),
-            "longest_sentence_words": max(lengths),
+            "longest_sentence_words": max(map(text.words_in, text.sentences), default=0),
             "numbers": sum(1 for q in job.quantities if q.is_business),
             "fillers": fillers,
             "fillers_per_100_words": round(fillers * 100 / n, 1) if n else 0.0,
@@ -162,7 +174,7 @@ class Scorer:
         stats.update({k: v for k, v in job.stats.items() if k != "facts_checked"})
         if job.stats.get("star"):
             stats["missing_parts"] = [p for p, ok in job.stats["star"].items() if not ok]
-        stats.update(readability([w.text for w in text.words], len(text.sentences)))
+        stats.update(readability(text.word_lows, len(text.sentences)))
         return stats
 
 
@@ -170,22 +182,45 @@ def _one_verdict_per_span(findings: list) -> list:
     """Two penalties of one dimension on overlapping words count once (the heavier one),
     so that a general rule never doubles up on what a specific rule already reported."""
     kept: list = []
-    for f in sorted(findings, key=lambda f: (-(f.points or 0), -(f.end - f.start))):
-        if f.effect == "penalty" and f.end > f.start and any(
-                k.effect == "penalty" and k.dimension == f.dimension
-                and k.start < f.end and f.start < k.end for k in kept):
-            continue
+    taken: dict[str, list[tuple[int, int]]] = {}  # the kept penalties' spans, by dimension
+    for f in sorted(findings, key=_heaviest_first):
+        if f.effect == "penalty":
+            spans = taken.setdefault(f.dimension, [])
+            start, end = f.start, f.end
+            if end > start and any(s < end and start < e for s, e in spans):
+                continue
+            spans.append((start, end))
         kept.append(f)
     return kept
 
 
-def _asks_for(rubric_set: RubricSet, ctx: AnswerContext, dim: str) -> bool:
-    """Whether the node's focus, or else the question's wording, asks about ``dim``."""
+def _heaviest_first(f) -> tuple[int, int]:
+    return -(f.points or 0), -(f.end - f.start)
+
+
+_BY_SPAN = attrgetter("start", "end", "rule")
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """A rubric set's focus pattern, compiled once."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _asked(rubric_set: RubricSet, question: str | None) -> set[str] | None:
+    """The dimensions of the set's ``focus`` the question's wording asks about, or
+    ``None`` when there is no question to go by."""
+    if not question:
+        return None
+    return {dim for dim, focus in rubric_set.focus.items()
+            if any(_regex(p).search(question) for p in focus.asked)}
+
+
+def _asks_for(dim: str, ctx: AnswerContext, asked: set[str] | None) -> bool:
+    """Whether the node's focus, or else the question's wording (``asked``), asks about ``dim``."""
     if ctx.focus:
         return dim in ctx.focus
-    focus = rubric_set.focus.get(dim)  # type: ignore[call-overload]
-    return bool(focus and ctx.question and any(
-        re.search(p, ctx.question, re.IGNORECASE) for p in focus.asked))
+    return asked is not None and dim in asked
 
 
 def _covered(finding, spans) -> bool:
@@ -198,23 +233,23 @@ _HOW = frozenset({"brevity", "ownership", "jargon", "confidence", "accuracy"})
 """Dimensions about how an answer is said, whatever the question."""
 
 
-def _weights(rubric_set: RubricSet, question: str | None,
-             focus: list[str] | None = None) -> dict[str, float]:
+def _weights(rubric_set: RubricSet, focus: list[str] | None,
+             asked: set[str] | None) -> dict[str, float]:
     """The set's weights, with dimensions the question did not ask for weighed less.
 
-    A node that names its ``focus`` says exactly what it asks; otherwise the
-    question's wording is matched against the set's ``focus`` patterns.
+    A node that names its ``focus`` says exactly what it asks; otherwise ``asked``
+    holds the dimensions the question's wording matched (see ``_asked``).
     """
     weights = {d: float(w) for d, w in rubric_set.weights.items()}
     if focus:
         # How an answer is said always counts in full; what it says counts for what was asked.
         return {d: w if d in focus or d in _HOW else w * rubric_set.unfocused
                 for d, w in weights.items()}
-    if not question:
+    if asked is None:
         return weights
-    for dim, focus in rubric_set.focus.items():
-        if not any(re.search(p, question, re.IGNORECASE) for p in focus.asked):
-            weights[dim] = weights.get(dim, 1.0) * focus.otherwise
+    for dim, dim_focus in rubric_set.focus.items():
+        if dim not in asked:
+            weights[dim] = weights.get(dim, 1.0) * dim_focus.otherwise
     return weights
 
 
