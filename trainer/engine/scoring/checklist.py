@@ -8,10 +8,22 @@ ITEMS = ("Brevity", "Ownership and accountability", "Solution-oriented",
          "Confidence and composure", "Respect for time", "The CEO's priorities", "Follow-up")
 
 
-def _first(findings: list[Finding], dims: tuple[str, ...], effect: str,
-           rules: tuple[str, ...] = ()) -> Finding | None:
-    return next((f for f in findings if f.dimension in dims and f.effect == effect
-                 and (not rules or f.rule in rules)), None)
+class _Firsts:
+    """The first finding of each dimension and effect, and of each rule and effect, found
+    in one pass over the findings rather than one pass per checklist question."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.of_dimension: dict[tuple[str, str], Finding] = {}
+        self.of_rule: dict[tuple[str, str, str], Finding] = {}
+        for f in reversed(findings):  # the earliest one written last
+            self.of_dimension[f.dimension, f.effect] = f
+            self.of_rule[f.dimension, f.effect, f.rule] = f
+
+    def __call__(self, dim: str, effect: str, rule: str | None = None) -> Finding | None:
+        """The first ``effect`` finding of ``dim`` (and of ``rule``, if named)."""
+        if rule is None:
+            return self.of_dimension.get((dim, effect))
+        return self.of_rule.get((dim, effect, rule))
 
 
 def _short(words: int) -> str:
@@ -30,16 +42,17 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
     def score(d: str) -> int:
         return scores[d].score if d in scores else 0
 
+    first = _Firsts(findings)
     items = []
     words, budget = stats.get("words", 0), stats.get("budget", 0)
     seconds = stats.get("speaking_seconds", 0)
-    bad = _first(findings, ("brevity",), "penalty")
+    bad = first("brevity", "penalty")
     items.append(ChecklistItem(ITEMS[0], score("brevity") >= 70, _evidence(
         bad, f"{words} words against a budget of {budget}; the point comes first")))
 
-    blame = _first(findings, ("ownership",), "penalty")
-    owned = _first(findings, ("ownership",), "credit", ("ownership.accountability",)) or \
-        _first(findings, ("ownership",), "credit")
+    blame = first("ownership", "penalty")
+    owned = first("ownership", "credit", "ownership.accountability") or \
+        first("ownership", "credit")
     passed = score("ownership") >= 70 and blame is None
     if blame is not None:
         evidence = _evidence(blame, "")
@@ -51,12 +64,12 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
         evidence = f"'{owned.text.strip()}' is a start, but nothing says it is yours to fix"
     items.append(ChecklistItem(ITEMS[1], passed, evidence))
 
-    plan = _first(findings, ("solution",), "credit")
+    plan = first("solution", "credit")
     items.append(ChecklistItem(ITEMS[2], score("solution") >= 60, _evidence(
-        plan if score("solution") >= 60 else _first(findings, ("solution",), "penalty") or plan,
+        plan if score("solution") >= 60 else first("solution", "penalty") or plan,
         "no action, option or recommendation found")))
 
-    shaky = _first(findings, ("confidence",), "penalty")
+    shaky = first("confidence", "penalty")
     composed = score("confidence") >= 70 and shaky is None or score("confidence") >= 80
     items.append(ChecklistItem(ITEMS[3], composed, _evidence(
         shaky, "no vague hedge, apology or alarm word" if composed
@@ -73,20 +86,20 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
     # the seed's "CEO's priorities" are the interviewer's in an interview
     priorities = "The interviewer's priorities" if track == "interview" else ITEMS[5]
     if "tailoring" in scores:
-        kpi = _first(findings, ("tailoring",), "credit")
+        kpi = first("tailoring", "credit")
         listener = "the interviewer" if track == "interview" else "the CEO"
         items.append(ChecklistItem(priorities, score("tailoring") >= 60, _evidence(
             kpi, f"nothing about the priorities {listener} cares about")))
     else:
-        money = _first(findings, ("impact",), "credit", ("impact.business_metric",)) or \
-            _first(findings, ("impact",), "credit")
+        money = first("impact", "credit", "impact.business_metric") or \
+            first("impact", "credit")
         items.append(ChecklistItem(priorities, score("impact") >= 60, _evidence(
             money, "no business impact put in numbers")))
 
     if "follow_up" not in scores:  # an interview answer: nothing to follow up
         return items
-    dated = _first(findings, ("follow_up",), "credit")
+    dated = first("follow_up", "credit")
     items.append(ChecklistItem(ITEMS[6], score("follow_up") >= 70, _evidence(
-        _first(findings, ("follow_up",), "penalty") if score("follow_up") < 70 else dated,
+        first("follow_up", "penalty") if score("follow_up") < 70 else dated,
         "no promise of an update")))
     return items
