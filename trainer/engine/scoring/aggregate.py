@@ -29,19 +29,56 @@ def cap_points(findings: list[Finding], caps: dict[str, int]) -> list[Finding]:
     return out
 
 
-def dimension_scores(dims: list[str], findings: list[Finding],
+class Evidence:
+    """An answer's findings grouped by dimension, effect and rule, the groups in the order
+    their first findings show: what the scores, their summaries and the checklist read."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.groups: dict[tuple[str, str, str], list[Finding]] = {}
+        self._firsts: dict[tuple[str, str], Finding] = {}
+        for f in findings:
+            key = (f.dimension, f.effect, f.rule)
+            group = self.groups.get(key)
+            if group is None:
+                self.groups[key] = [f]
+                self._firsts.setdefault((f.dimension, f.effect), f)
+            else:
+                group.append(f)
+
+    def first(self, dim: str, effect: str, rule: str | None = None) -> Finding | None:
+        """The first ``effect`` finding of ``dim`` (and of ``rule``, if named)."""
+        if rule is None:
+            return self._firsts.get((dim, effect))
+        group = self.groups.get((dim, effect, rule))
+        return group[0] if group else None
+
+
+def dimension_scores(dims: list[str], evidence: Evidence,
                      rubric_set: RubricSet) -> dict[str, DimensionScore]:
-    found: dict[str, list[Finding]] = {dim: [] for dim in dims}
-    for f in findings:
-        if f.dimension in found:
-            found[f.dimension].append(f)
+    """Each dimension's score (its base, plus credits, less penalties) and its summary:
+    "-24 hedge x2 ('I think', 'maybe'); +10 calibrated ('about 80%')"."""
+    gained = dict.fromkeys(dims, 0)
+    lost = dict.fromkeys(dims, 0)
+    # a summary tells the penalties first, each rule where it first showed
+    penalties: dict[str, list[str]] = {dim: [] for dim in dims}
+    others: dict[str, list[str]] = {dim: [] for dim in dims}
+    for (dim, effect, rule), items in evidence.groups.items():
+        if dim not in gained:
+            continue
+        points = sum([f.points for f in items])
+        if effect == "penalty":
+            lost[dim] += points
+            penalties[dim].append(_part("-", points, rule, items))
+        else:
+            if effect == "credit":
+                gained[dim] += points
+            others[dim].append(_part("+", points, rule, items))
     scores: dict[str, DimensionScore] = {}
-    for dim, mine in found.items():
+    for dim in dims:
         base = rubric_set.base.get(dim, DEFAULT_BASE.get(dim, 50))  # type: ignore[call-overload]
-        gained = sum([f.points for f in mine if f.effect == "credit"])
-        lost = sum([f.points for f in mine if f.effect == "penalty"])
-        score = int(max(0, min(100, round(base + gained - lost))))
-        scores[dim] = DimensionScore(score, _summary(mine))
+        score = int(max(0, min(100, round(base + gained[dim] - lost[dim]))))
+        summary = "; ".join(penalties[dim] + others[dim]) or "nothing found either way"
+        scores[dim] = DimensionScore(score, summary)
     return scores
 
 
@@ -73,36 +110,19 @@ number, and a jargon score scaled down would read as jargon (and set off the CEO
 'in plain English?')."""
 
 
-def _summary(findings: list[Finding]) -> str:
-    """'-24 hedge x2 ('I think', 'maybe'); +10 calibrated ('about 80%')'."""
-    groups: dict[tuple[str, str], list[Finding]] = {}
-    for f in findings:
-        key = (f.effect, f.rule)
-        if key in groups:
-            groups[key].append(f)
-        else:
-            groups[key] = [f]
-    parts = []
-    # penalties first, each kind in the order it was first found
-    for (effect, rule), items in sorted(groups.items(), key=_credit_last):
-        points = sum([f.points for f in items])
-        quoted = []
-        for f in items:
-            if f.text.strip():
-                quoted.append(f"'{_short(f.text)}'")
-                if len(quoted) == 3:
-                    break
-        sign = "-" if effect == "penalty" else "+"
-        if not quoted and effect == "penalty":
-            head = f"{sign}{points} {items[0].message.rstrip('.')}"
-        else:
-            head = f"{sign}{points} {_label(rule)}" + (f" x{len(items)}" if len(items) > 1 else "")
-        parts.append(head + (f" ({', '.join(quoted)})" if quoted else ""))
-    return "; ".join(parts) if parts else "nothing found either way"
-
-
-def _credit_last(group: tuple[tuple[str, str], list[Finding]]) -> bool:
-    return group[0][0] != "penalty"
+def _part(sign: str, points: int, rule: str, items: list[Finding]) -> str:
+    """One rule's share of a summary: "-24 hedge x2 ('I think', 'maybe')"."""
+    quoted = []
+    for f in items:
+        if f.text.strip():
+            quoted.append(f"'{_short(f.text)}'")
+            if len(quoted) == 3:
+                break
+    head = f"{sign}{points} {_label(rule)}" + (f" x{len(items)}" if len(items) > 1 else "")
+    if quoted:
+        return f"{head} ({', '.join(quoted)})"
+    # nothing to quote (a part left out): the penalty's message says what is missing
+    return f"{sign}{points} {items[0].message.rstrip('.')}" if sign == "-" else head
 
 
 @cache

@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
+from trainer.engine.scoring.aggregate import Evidence
 from trainer.engine.scoring.result import ChecklistItem, DimensionScore, Finding
 
 ITEMS = ("Brevity", "Ownership and accountability", "Solution-oriented",
          "Confidence and composure", "Respect for time", "The CEO's priorities", "Follow-up")
-
-
-class _Firsts:
-    """The first finding of each dimension and effect, and of each rule and effect, found
-    in one pass over the findings rather than one pass per checklist question."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        self.of_dimension: dict[tuple[str, str], Finding] = {}
-        self.of_rule: dict[tuple[str, str, str], Finding] = {}
-        for f in reversed(findings):  # the earliest one written last
-            self.of_dimension[f.dimension, f.effect] = f
-            self.of_rule[f.dimension, f.effect, f.rule] = f
-
-    def __call__(self, dim: str, effect: str, rule: str | None = None) -> Finding | None:
-        """The first ``effect`` finding of ``dim`` (and of ``rule``, if named)."""
-        if rule is None:
-            return self.of_dimension.get((dim, effect))
-        return self.of_rule.get((dim, effect, rule))
 
 
 def _short(words: int) -> str:
@@ -37,12 +20,12 @@ def _evidence(f: Finding | None, fallback: str) -> str:
     return f"'{f.text.strip()}': {f.message}" if f.text.strip() else f.message
 
 
-def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
+def build_checklist(scores: dict[str, DimensionScore], evidence: Evidence,
                     stats: dict, track: str = "incident") -> list[ChecklistItem]:
     def score(d: str) -> int:
         return scores[d].score if d in scores else 0
 
-    first = _Firsts(findings)
+    first = evidence.first
     items = []
     words, budget = stats.get("words", 0), stats.get("budget", 0)
     seconds = stats.get("speaking_seconds", 0)

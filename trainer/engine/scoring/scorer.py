@@ -136,7 +136,8 @@ class Scorer:
              and not (explained and f.effect == "penalty" and _covered(f, explained))]),
             self._caps)
         findings.sort(key=_BY_SPAN)
-        scores = aggregate.dimension_scores(dims, findings, rubric_set)
+        evidence = aggregate.Evidence(findings)
+        scores = aggregate.dimension_scores(dims, evidence, rubric_set)
         scores = aggregate.scale_for_length(scores, text.word_count, notes)
         weights = _weights(rubric_set, ctx.focus, asked)
         stats = self._stats(job, text, budget)
@@ -148,7 +149,7 @@ class Scorer:
             overall=aggregate.overall(scores, weights),
             dimensions=scores,
             findings=findings,
-            checklist=build_checklist(scores, findings, stats, ctx.track),
+            checklist=build_checklist(scores, evidence, stats, ctx.track),
             points=_coverage(ctx, text),
             stats=stats,
             notes=notes,

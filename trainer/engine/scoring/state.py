@@ -78,7 +78,8 @@ class Job:
         finding = new_finding({
             "rule": rule.id, "dimension": rule.dimension, "start": start, "end": end,
             "text": matched, "message": _fill(message, matched, values),
-            "suggestion": _fill(suggestion, matched, values), "effect": effect,
+            "suggestion": _fill(suggestion, matched, values) if suggestion else "",
+            "effect": effect,
             "kind": kind or rule.kind or "",
             "points": round(rule.weight if points is None else points),
         })
