@@ -8,7 +8,7 @@ from typing import Any
 from trainer.content.models.rubric import RubricSet
 from trainer.engine.scoring.context import AnswerContext
 from trainer.engine.scoring.quantities import Quantity, find_quantities
-from trainer.engine.scoring.result import Finding, new_finding
+from trainer.engine.scoring.result import Finding
 from trainer.engine.scoring.text import Text
 
 
@@ -19,22 +19,23 @@ class _Blank(dict):
 
 def fill(template: str | None, match: str = "", **values: Any) -> str:
     """A rule's message with '%s' as the match and '{name}' as a measured value."""
-    return _fill(template, match, values)
+    return _values_in((template or "").replace("%s", match), values)
 
 
-def _fill(template: str | None, match: str, values: dict[str, Any]) -> str:
-    if not template:
-        return ""
-    out = template.replace("%s", match)  # the template itself when it has no '%s'
-    if "{" in out:
+def _values_in(text: str, values: dict[str, Any]) -> str:
+    """``text`` with each '{name}' in it replaced by its value (an unknown name kept as it is)."""
+    if "{" not in text:
+        return text
+    try:
         try:
-            try:
-                out = out.format_map(values)
-            except KeyError:  # a name nothing measured: kept as written
-                out = out.format_map(_Blank(values))
-        except (ValueError, IndexError, AttributeError):
-            pass  # a stray brace in a coach's message: show it as written
-    return out
+            return text.format_map(values)
+        except KeyError:  # a name nothing measured: kept as written
+            return text.format_map(_Blank(values))
+    except (ValueError, IndexError, AttributeError):
+        return text  # a stray brace in a coach's message: show it as written
+
+
+_new = object.__new__
 
 
 @dataclass
@@ -68,18 +69,21 @@ class Job:
             kind: str | None = None, **values: Any) -> Finding:
         """Record a finding from ``rule`` over ``[start, end)`` of the answer."""
         matched = self.text.raw[start:end]
-        # one message for both tracks: "{listener}" is the CEO or the interviewer
-        values.setdefault("listener", self.listener)
         effect = effect or rule.effect
-        if message is None:
-            message = rule.message
         if suggestion is None:
             suggestion = "" if effect == "credit" else rule.suggestion
-        finding = new_finding({
+        # '%s' is the match, '{name}' a measured value (see ``fill``), done here inline as
+        # this runs for every finding
+        message = ((rule.message if message is None else message) or "").replace("%s", matched)
+        suggestion = (suggestion or "").replace("%s", matched)
+        if "{" in message or "{" in suggestion:
+            # one message for both tracks: "{listener}" is the CEO or the interviewer
+            values.setdefault("listener", self.listener)
+            message, suggestion = _values_in(message, values), _values_in(suggestion, values)
+        finding = _new(Finding)  # as ``new_finding`` does, without the call
+        finding.__dict__.update({
             "rule": rule.id, "dimension": rule.dimension, "start": start, "end": end,
-            "text": matched, "message": _fill(message, matched, values),
-            "suggestion": _fill(suggestion, matched, values) if suggestion else "",
-            "effect": effect,
+            "text": matched, "message": message, "suggestion": suggestion, "effect": effect,
             "kind": kind or rule.kind or "",
             "points": round(rule.weight if points is None else points),
         })
