@@ -69,6 +69,7 @@ class Scorer:
             (self._late if getattr(compiled, "late", False) else self._early).append(compiled)
         self._starts: StartIndex | None = None
         self._picked: dict[tuple[str, tuple[str, ...], frozenset[str]], list[Any]] = {}
+        self._asked_by: dict[tuple[str, str], frozenset[str]] = {}
 
     def _index_rules(self) -> None:
         """File every rule's alternatives in one index, so that an answer's words are read
@@ -91,6 +92,25 @@ class Scorer:
                 and track in runner.rule.tracks]
         return runners
 
+    def _asked(self, rubric_set: RubricSet, question: str | None) -> frozenset[str] | None:
+        """The dimensions of the set's ``focus`` the question's wording asks about, or
+        ``None`` when there is no question to go by.
+
+        Kept per question and set: it is a property of the question, and every answer to
+        a scenario's node (every turn of a drill on it) is scored against the same one.
+        """
+        if not question:
+            return None
+        key = (rubric_set.id, question)
+        asked = self._asked_by.get(key)
+        if asked is None:
+            if len(self._asked_by) >= _QUESTIONS_KEPT:
+                self._asked_by.clear()
+            asked = self._asked_by[key] = frozenset(
+                dim for dim, focus in rubric_set.focus.items()
+                if any(_regex(p).search(question) for p in focus.asked))
+        return asked
+
     def rubric_set(self, ctx: AnswerContext) -> RubricSet:
         wanted = ctx.rubric or ctx.track
         found = self.content.rubric_sets.get(wanted) or self.content.rubric_sets.get(ctx.track)
@@ -108,7 +128,7 @@ class Scorer:
         budget = ctx.budget or rubric_set.budget
         job = Job(text=text, ctx=ctx, rubric_set=rubric_set, budget=max(5, int(budget)),
                   lexicons=self.content.lexicons)
-        asked = None if ctx.focus else _asked(rubric_set, ctx.question)
+        asked = None if ctx.focus else self._asked(rubric_set, ctx.question)
         dims = list(ALWAYS)
         if ctx.track == "interview":
             # a story told to an interviewer promises no report back, unless the
@@ -202,22 +222,17 @@ def _heaviest_first(f) -> tuple[int, int]:
 _BY_SPAN = attrgetter("start", "end", "rule")
 
 
+_QUESTIONS_KEPT = 1024
+"""Questions whose asked-for dimensions are kept at most; then the scorer starts afresh."""
+
+
 @cache
 def _regex(pattern: str) -> re.Pattern[str]:
     """A rubric set's focus pattern, compiled once."""
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _asked(rubric_set: RubricSet, question: str | None) -> set[str] | None:
-    """The dimensions of the set's ``focus`` the question's wording asks about, or
-    ``None`` when there is no question to go by."""
-    if not question:
-        return None
-    return {dim for dim, focus in rubric_set.focus.items()
-            if any(_regex(p).search(question) for p in focus.asked)}
-
-
-def _asks_for(dim: str, ctx: AnswerContext, asked: set[str] | None) -> bool:
+def _asks_for(dim: str, ctx: AnswerContext, asked: frozenset[str] | None) -> bool:
     """Whether the node's focus, or else the question's wording (``asked``), asks about ``dim``."""
     if ctx.focus:
         return dim in ctx.focus
@@ -235,11 +250,11 @@ _HOW = frozenset({"brevity", "ownership", "jargon", "confidence", "accuracy"})
 
 
 def _weights(rubric_set: RubricSet, focus: list[str] | None,
-             asked: set[str] | None) -> dict[str, float]:
+             asked: frozenset[str] | None) -> dict[str, float]:
     """The set's weights, with dimensions the question did not ask for weighed less.
 
     A node that names its ``focus`` says exactly what it asks; otherwise ``asked``
-    holds the dimensions the question's wording matched (see ``_asked``).
+    holds the dimensions the question's wording matched (see ``Scorer._asked``).
     """
     weights = {d: float(w) for d, w in rubric_set.weights.items()}
     if focus:
