@@ -179,7 +179,7 @@ class Scorer:
     def _stats(job: Job, text: Text, budget: int) -> dict[str, Any]:
         wpm = job.rubric_set.wpm
         n = text.word_count
-        fillers = [f.kind for f in job.findings].count("filler")
+        fillers = list(map(_KIND, job.findings)).count("filler")
         stats: dict[str, Any] = {
             "words": n,
             "sentences": len(text.sentences),
@@ -220,6 +220,7 @@ def _heaviest_first(f) -> tuple[int, int]:
 
 
 _BY_SPAN = attrgetter("start", "end", "rule")
+_KIND = attrgetter("kind")
 
 
 _QUESTIONS_KEPT = 1024
