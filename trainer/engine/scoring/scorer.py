@@ -270,12 +270,18 @@ def _weights(rubric_set: RubricSet, focus: list[str] | None,
     return weights
 
 
+@cache
+def _keyword(keyword: str) -> re.Pattern[str]:
+    """A talking point's keyword, found at the start of a word in any case; compiled once."""
+    return re.compile(rf"(?<!\w){re.escape(keyword.lower())}")
+
+
 def _coverage(ctx: AnswerContext, text: Text) -> list[PointCoverage]:
     out = []
     for point in ctx.talking_points:
         evidence = ""
         for keyword in point.keywords:
-            m = re.search(rf"(?<!\w){re.escape(keyword.lower())}", text.lower)
+            m = _keyword(keyword).search(text.lower)
             if m:
                 evidence = text.sentence_at(m.start()).text
                 break
