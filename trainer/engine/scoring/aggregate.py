@@ -29,18 +29,18 @@ def cap_points(findings: list[Finding], caps: dict[str, int]) -> list[Finding]:
     return out
 
 
-class Evidence:
-    """An answer's findings grouped by dimension, effect and rule, the groups in the order
-    their first findings show: what the scores, their summaries and the checklist read."""
+class FindingGroups(dict[tuple[str, str, str], list[Finding]]):
+    """An answer's findings by (dimension, effect, rule), the groups in the order their
+    first findings show: what the scores, their summaries and the checklist read."""
 
     def __init__(self, findings: list[Finding]) -> None:
-        self.groups: dict[tuple[str, str, str], list[Finding]] = {}
+        super().__init__()
         self._firsts: dict[tuple[str, str], Finding] = {}
         for f in findings:
             key = (f.dimension, f.effect, f.rule)
-            group = self.groups.get(key)
+            group = self.get(key)
             if group is None:
-                self.groups[key] = [f]
+                self[key] = [f]
                 self._firsts.setdefault((f.dimension, f.effect), f)
             else:
                 group.append(f)
@@ -49,11 +49,11 @@ class Evidence:
         """The first ``effect`` finding of ``dim`` (and of ``rule``, if named)."""
         if rule is None:
             return self._firsts.get((dim, effect))
-        group = self.groups.get((dim, effect, rule))
+        group = self.get((dim, effect, rule))
         return group[0] if group else None
 
 
-def dimension_scores(dims: list[str], evidence: Evidence,
+def dimension_scores(dims: list[str], groups: FindingGroups,
                      rubric_set: RubricSet) -> dict[str, DimensionScore]:
     """Each dimension's score (its base, plus credits, less penalties) and its summary:
     "-24 hedge x2 ('I think', 'maybe'); +10 calibrated ('about 80%')"."""
@@ -62,7 +62,7 @@ def dimension_scores(dims: list[str], evidence: Evidence,
     # a summary tells the penalties first, each rule where it first showed
     penalties: dict[str, list[str]] = {dim: [] for dim in dims}
     others: dict[str, list[str]] = {dim: [] for dim in dims}
-    for (dim, effect, rule), items in evidence.groups.items():
+    for (dim, effect, rule), items in groups.items():
         if dim not in gained:
             continue
         points = sum([f.points for f in items])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.engine.scoring.aggregate import Evidence
+from trainer.engine.scoring.aggregate import FindingGroups
 from trainer.engine.scoring.result import ChecklistItem, DimensionScore, Finding
 
 ITEMS = ("Brevity", "Ownership and accountability", "Solution-oriented",
@@ -20,12 +20,12 @@ def _evidence(f: Finding | None, fallback: str) -> str:
     return f"'{f.text.strip()}': {f.message}" if f.text.strip() else f.message
 
 
-def build_checklist(scores: dict[str, DimensionScore], evidence: Evidence,
+def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
                     stats: dict, track: str = "incident") -> list[ChecklistItem]:
     def score(d: str) -> int:
         return scores[d].score if d in scores else 0
 
-    first = evidence.first
+    first = groups.first
     items = []
     words, budget = stats.get("words", 0), stats.get("budget", 0)
     seconds = stats.get("speaking_seconds", 0)

@@ -156,8 +156,8 @@ class Scorer:
              and not (explained and f.effect == "penalty" and _covered(f, explained))]),
             self._caps)
         findings.sort(key=_BY_SPAN)
-        evidence = aggregate.Evidence(findings)
-        scores = aggregate.dimension_scores(dims, evidence, rubric_set)
+        groups = aggregate.FindingGroups(findings)
+        scores = aggregate.dimension_scores(dims, groups, rubric_set)
         scores = aggregate.scale_for_length(scores, text.word_count, notes)
         weights = _weights(rubric_set, ctx.focus, asked)
         stats = self._stats(job, text, budget)
@@ -169,7 +169,7 @@ class Scorer:
             overall=aggregate.overall(scores, weights),
             dimensions=scores,
             findings=findings,
-            checklist=build_checklist(scores, evidence, stats, ctx.track),
+            checklist=build_checklist(scores, groups, stats, ctx.track),
             points=_coverage(ctx, text),
             stats=stats,
             notes=notes,

@@ -8,7 +8,7 @@ from typing import Any
 from trainer.content.models.rubric import RubricSet
 from trainer.engine.scoring.context import AnswerContext
 from trainer.engine.scoring.quantities import Quantity, find_quantities
-from trainer.engine.scoring.result import Finding
+from trainer.engine.scoring.result import Finding, new_finding
 from trainer.engine.scoring.text import Text
 
 
@@ -34,8 +34,6 @@ def _values_in(text: str, values: dict[str, Any]) -> str:
     except (ValueError, IndexError, AttributeError):
         return text  # a stray brace in a coach's message: show it as written
 
-
-_new = object.__new__
 
 
 @dataclass
@@ -80,8 +78,7 @@ class Job:
             # one message for both tracks: "{listener}" is the CEO or the interviewer
             values.setdefault("listener", self.listener)
             message, suggestion = _values_in(message, values), _values_in(suggestion, values)
-        finding = _new(Finding)  # as ``new_finding`` does, without the call
-        finding.__dict__.update({
+        finding = new_finding({
             "rule": rule.id, "dimension": rule.dimension, "start": start, "end": end,
             "text": matched, "message": message, "suggestion": suggestion, "effect": effect,
             "kind": kind or rule.kind or "",
