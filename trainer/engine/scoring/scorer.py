@@ -208,11 +208,18 @@ def _one_verdict_per_span(findings: list) -> list:
         if f.effect == "penalty":
             spans = taken.setdefault(f.dimension, [])
             start, end = f.start, f.end
-            if end > start and any(s < end and start < e for s, e in spans):
+            if end > start and _overlaps(spans, start, end):
                 continue
             spans.append((start, end))
         kept.append(f)
     return kept
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+    return False
 
 
 def _heaviest_first(f) -> tuple[int, int]:
