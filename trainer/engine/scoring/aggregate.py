@@ -73,9 +73,10 @@ def dimension_scores(dims: list[str], groups: FindingGroups,
             if effect == "credit":
                 gained[dim] += points
             others[dim].append(_part("+", points, rule, items))
+    bases = rubric_set.base
     scores: dict[str, DimensionScore] = {}
     for dim in dims:
-        base = rubric_set.base.get(dim, DEFAULT_BASE.get(dim, 50))  # type: ignore[call-overload]
+        base = bases.get(dim, DEFAULT_BASE.get(dim, 50))  # type: ignore[call-overload]
         score = int(max(0, min(100, round(base + gained[dim] - lost[dim]))))
         summary = "; ".join(penalties[dim] + others[dim]) or "nothing found either way"
         scores[dim] = DimensionScore(score, summary)
@@ -114,8 +115,10 @@ def _part(sign: str, points: int, rule: str, items: list[Finding]) -> str:
     """One rule's share of a summary: "-24 hedge x2 ('I think', 'maybe')"."""
     quoted = []
     for f in items:
-        if f.text.strip():
-            quoted.append(f"'{_short(f.text)}'")
+        words = f.text.split()
+        if words:  # up to three quotes, each on one line and at most 40 characters
+            quote = " ".join(words)
+            quoted.append(f"'{quote}'" if len(quote) <= 40 else f"'{quote[:39]}…'")
             if len(quoted) == 3:
                 break
     head = f"{sign}{points} {_label(rule)}" + (f" x{len(items)}" if len(items) > 1 else "")
@@ -129,11 +132,6 @@ def _part(sign: str, points: int, rule: str, items: list[Finding]) -> str:
 def _label(rule: str) -> str:
     """'confidence.vague_hedge' -> 'vague hedge'."""
     return rule.split(".", 1)[-1].replace("_", " ")
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def overall(scores: dict[str, DimensionScore], weights: dict[str, float]) -> int:
