@@ -14,21 +14,6 @@ DEFAULT_BASE: dict[str, float] = {
 """A dimension's score before evidence: full marks where only faults cost points."""
 
 
-def cap_points(findings: list[Finding], caps: dict[str, int]) -> list[Finding]:
-    """Matches past a rule's ``max_matches`` still show, but move no points."""
-    seen: dict[tuple[str, str], int] = {}
-    out = []
-    for f in findings:
-        cap = caps.get(f.rule)
-        if cap is not None:
-            key = (f.rule, f.effect)
-            seen[key] = count = seen.get(key, 0) + 1
-            if count > cap and f.points:
-                f = f.with_points(0)
-        out.append(f)
-    return out
-
-
 class FindingGroups(dict[tuple[str, str, str], list[Finding]]):
     """An answer's findings by (dimension, effect, rule), the groups in the order their
     first findings show: what the scores, their summaries and the checklist read."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -16,7 +17,7 @@ from trainer.engine.scoring.config import UserConfig, load_user_config
 from trainer.engine.scoring.context import AnswerContext
 from trainer.engine.scoring.measures import LATE, MEASURES
 from trainer.engine.scoring.readability import readability
-from trainer.engine.scoring.result import PointCoverage, ScoreResult
+from trainer.engine.scoring.result import Finding, PointCoverage, ScoreResult
 from trainer.engine.scoring.rules import CompiledRule
 from trainer.engine.scoring.start_index import StartIndex
 from trainer.engine.scoring.state import Job
@@ -149,12 +150,7 @@ class Scorer:
                 notes.append(f"rule {runner.id} could not run: {exc}")
         if "accuracy" in dims and not job.stats.get("facts_checked"):
             dims.remove("accuracy")  # no number of the answer could be checked
-        explained = job.memo.get("explained", ())
-        wanted = set(dims)
-        findings = aggregate.cap_points(_one_verdict_per_span(
-            [f for f in job.findings if f.dimension in wanted
-             and not (explained and f.effect == "penalty" and _covered(f, explained))]),
-            self._caps)
+        findings = _counted(job.findings, set(dims), job.memo.get("explained", ()), self._caps)
         findings.sort(key=_BY_SPAN)
         groups = aggregate.FindingGroups(findings)
         scores = aggregate.dimension_scores(dims, groups, rubric_set)
@@ -199,18 +195,35 @@ class Scorer:
         return stats
 
 
-def _one_verdict_per_span(findings: list) -> list:
-    """Two penalties of one dimension on overlapping words count once (the heavier one),
-    so that a general rule never doubles up on what a specific rule already reported."""
-    kept: list = []
+def _counted(findings: list[Finding], dims: set[str],
+             explained: Sequence[tuple[str, int, int]], caps: dict[str, int]) -> list[Finding]:
+    """The findings that count, heaviest first (most points, then most words):
+
+    - those of the answer's dimensions, but no penalty on a term explained in place;
+    - two penalties of one dimension on overlapping words count once (the heavier one),
+      so that a general rule never doubles up on what a specific rule already reported;
+    - matches past a rule's ``max_matches`` still show, but move no points.
+    """
+    kept = []
     taken: dict[str, list[tuple[int, int]]] = {}  # the kept penalties' spans, by dimension
+    seen: dict[tuple[str, str], int] = {}  # matches so far, by rule and effect
     for f in sorted(findings, key=_heaviest_first):
+        if f.dimension not in dims:
+            continue
         if f.effect == "penalty":
+            if explained and _covered(f, explained):
+                continue
             spans = taken.setdefault(f.dimension, [])
             start, end = f.start, f.end
             if end > start and _overlaps(spans, start, end):
                 continue
             spans.append((start, end))
+        cap = caps.get(f.rule)
+        if cap is not None:
+            key = (f.rule, f.effect)
+            seen[key] = count = seen.get(key, 0) + 1
+            if count > cap and f.points:
+                f = f.with_points(0)
         kept.append(f)
     return kept
 
