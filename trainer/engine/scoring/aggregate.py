@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
 from trainer.content.models.rubric import RubricSet
 from trainer.engine.scoring.result import DimensionScore, Finding
@@ -12,6 +13,8 @@ DEFAULT_BASE: dict[str, float] = {
     "solution": 25, "follow_up": 30, "structure": 0, "accuracy": 100, "tailoring": 40,
 }
 """A dimension's score before evidence: full marks where only faults cost points."""
+
+_POINTS = attrgetter("points")
 
 
 class FindingGroups(dict[tuple[str, str, str], list[Finding]]):
@@ -50,7 +53,7 @@ def dimension_scores(dims: list[str], groups: FindingGroups,
     for (dim, effect, rule), items in groups.items():
         if dim not in gained:
             continue
-        points = sum([f.points for f in items])
+        points = sum(map(_POINTS, items))
         if effect == "penalty":
             lost[dim] += points
             penalties[dim].append(_part("-", points, rule, items))
