@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import replace
+from functools import cache
+from operator import attrgetter
 
 from trainer.content.models.rubric import RubricSet
 from trainer.engine.scoring.result import DimensionScore, Finding
@@ -14,31 +14,60 @@ DEFAULT_BASE: dict[str, float] = {
 }
 """A dimension's score before evidence: full marks where only faults cost points."""
 
-
-def cap_points(findings: list[Finding], caps: dict[str, int]) -> list[Finding]:
-    """Matches past a rule's ``max_matches`` still show, but move no points."""
-    seen: dict[tuple[str, str], int] = {}
-    out = []
-    for f in findings:
-        cap = caps.get(f.rule)
-        key = (f.rule, f.effect)
-        seen[key] = seen.get(key, 0) + 1
-        if cap is not None and seen[key] > cap and f.points:
-            f = replace(f, points=0)
-        out.append(f)
-    return out
+_POINTS = attrgetter("points")
 
 
-def dimension_scores(dims: list[str], findings: list[Finding],
+class FindingGroups(dict[tuple[str, str, str], list[Finding]]):
+    """An answer's findings by (dimension, effect, rule), the groups in the order their
+    first findings show: what the scores, their summaries and the checklist read."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__()
+        self._firsts: dict[tuple[str, str], Finding] = {}
+        for f in findings:
+            key = (f.dimension, f.effect, f.rule)
+            group = self.get(key)
+            if group is None:
+                self[key] = [f]
+                self._firsts.setdefault((f.dimension, f.effect), f)
+            else:
+                group.append(f)
+
+    def first(self, dim: str, effect: str, rule: str | None = None) -> Finding | None:
+        """The first ``effect`` finding of ``dim`` (and of ``rule``, if named)."""
+        if rule is None:
+            return self._firsts.get((dim, effect))
+        group = self.get((dim, effect, rule))
+        return group[0] if group else None
+
+
+def dimension_scores(dims: list[str], groups: FindingGroups,
                      rubric_set: RubricSet) -> dict[str, DimensionScore]:
+    """Each dimension's score (its base, plus credits, less penalties) and its summary:
+    "-24 hedge x2 ('I think', 'maybe'); +10 calibrated ('about 80%')"."""
+    gained = dict.fromkeys(dims, 0)
+    lost = dict.fromkeys(dims, 0)
+    # a summary tells the penalties first, each rule where it first showed
+    penalties: dict[str, list[str]] = {dim: [] for dim in dims}
+    others: dict[str, list[str]] = {dim: [] for dim in dims}
+    for (dim, effect, rule), items in groups.items():
+        if dim not in gained:
+            continue
+        points = sum(map(_POINTS, items))
+        if effect == "penalty":
+            lost[dim] += points
+            penalties[dim].append(_part("-", points, rule, items))
+        else:
+            if effect == "credit":
+                gained[dim] += points
+            others[dim].append(_part("+", points, rule, items))
+    bases = rubric_set.base
     scores: dict[str, DimensionScore] = {}
     for dim in dims:
-        base = rubric_set.base.get(dim, DEFAULT_BASE.get(dim, 50))  # type: ignore[call-overload]
-        mine = [f for f in findings if f.dimension == dim]
-        gained = sum(f.points for f in mine if f.effect == "credit")
-        lost = sum(f.points for f in mine if f.effect == "penalty")
-        score = int(max(0, min(100, round(base + gained - lost))))
-        scores[dim] = DimensionScore(score, _summary(mine))
+        base = bases.get(dim, DEFAULT_BASE.get(dim, 50))  # type: ignore[call-overload]
+        score = int(max(0, min(100, round(base + gained[dim] - lost[dim]))))
+        summary = "; ".join(penalties[dim] + others[dim]) or "nothing found either way"
+        scores[dim] = DimensionScore(score, summary)
     return scores
 
 
@@ -70,27 +99,27 @@ number, and a jargon score scaled down would read as jargon (and set off the CEO
 'in plain English?')."""
 
 
-def _summary(findings: list[Finding]) -> str:
-    """'-24 hedge x2 ('I think', 'maybe'); +10 calibrated ('about 80%')'."""
-    groups: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
-    for f in sorted(findings, key=lambda f: f.effect != "penalty"):
-        groups.setdefault((f.effect, f.rule), []).append(f)
-    parts = []
-    for (effect, rule), items in groups.items():
-        points = sum(f.points for f in items)
-        label = rule.split(".", 1)[-1].replace("_", " ")
-        quoted = [f"'{_short(f.text)}'" for f in items if f.text.strip()][:3]
-        sign = "-" if effect == "penalty" else "+"
-        head = f"{sign}{points} {label}" + (f" x{len(items)}" if len(items) > 1 else "")
-        if not quoted and effect == "penalty":
-            head = f"{sign}{points} {items[0].message.rstrip('.')}"
-        parts.append(head + (f" ({', '.join(quoted)})" if quoted else ""))
-    return "; ".join(parts) if parts else "nothing found either way"
+def _part(sign: str, points: int, rule: str, items: list[Finding]) -> str:
+    """One rule's share of a summary: "-24 hedge x2 ('I think', 'maybe')"."""
+    quoted = []
+    for f in items:
+        words = f.text.split()
+        if words:  # up to three quotes, each on one line and at most 40 characters
+            quote = " ".join(words)
+            quoted.append(f"'{quote}'" if len(quote) <= 40 else f"'{quote[:39]}…'")
+            if len(quoted) == 3:
+                break
+    head = f"{sign}{points} {_label(rule)}" + (f" x{len(items)}" if len(items) > 1 else "")
+    if quoted:
+        return f"{head} ({', '.join(quoted)})"
+    # nothing to quote (a part left out): the penalty's message says what is missing
+    return f"{sign}{points} {items[0].message.rstrip('.')}" if sign == "-" else head
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+@cache
+def _label(rule: str) -> str:
+    """'confidence.vague_hedge' -> 'vague hedge'."""
+    return rule.split(".", 1)[-1].replace("_", " ")
 
 
 def overall(scores: dict[str, DimensionScore], weights: dict[str, float]) -> int:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+from trainer.engine.scoring.aggregate import FindingGroups
 from trainer.engine.scoring.result import ChecklistItem, DimensionScore, Finding
 
 ITEMS = ("Brevity", "Ownership and accountability", "Solution-oriented",
          "Confidence and composure", "Respect for time", "The CEO's priorities", "Follow-up")
-
-
-def _first(findings: list[Finding], dims: tuple[str, ...], effect: str,
-           rules: tuple[str, ...] = ()) -> Finding | None:
-    return next((f for f in findings if f.dimension in dims and f.effect == effect
-                 and (not rules or f.rule in rules)), None)
 
 
 def _short(words: int) -> str:
@@ -25,21 +20,22 @@ def _evidence(f: Finding | None, fallback: str) -> str:
     return f"'{f.text.strip()}': {f.message}" if f.text.strip() else f.message
 
 
-def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
+def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
                     stats: dict, track: str = "incident") -> list[ChecklistItem]:
     def score(d: str) -> int:
         return scores[d].score if d in scores else 0
 
+    first = groups.first
     items = []
     words, budget = stats.get("words", 0), stats.get("budget", 0)
     seconds = stats.get("speaking_seconds", 0)
-    bad = _first(findings, ("brevity",), "penalty")
+    bad = first("brevity", "penalty")
     items.append(ChecklistItem(ITEMS[0], score("brevity") >= 70, _evidence(
         bad, f"{words} words against a budget of {budget}; the point comes first")))
 
-    blame = _first(findings, ("ownership",), "penalty")
-    owned = _first(findings, ("ownership",), "credit", ("ownership.accountability",)) or \
-        _first(findings, ("ownership",), "credit")
+    blame = first("ownership", "penalty")
+    owned = first("ownership", "credit", "ownership.accountability") or \
+        first("ownership", "credit")
     passed = score("ownership") >= 70 and blame is None
     if blame is not None:
         evidence = _evidence(blame, "")
@@ -51,12 +47,12 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
         evidence = f"'{owned.text.strip()}' is a start, but nothing says it is yours to fix"
     items.append(ChecklistItem(ITEMS[1], passed, evidence))
 
-    plan = _first(findings, ("solution",), "credit")
+    plan = first("solution", "credit")
     items.append(ChecklistItem(ITEMS[2], score("solution") >= 60, _evidence(
-        plan if score("solution") >= 60 else _first(findings, ("solution",), "penalty") or plan,
+        plan if score("solution") >= 60 else first("solution", "penalty") or plan,
         "no action, option or recommendation found")))
 
-    shaky = _first(findings, ("confidence",), "penalty")
+    shaky = first("confidence", "penalty")
     composed = score("confidence") >= 70 and shaky is None or score("confidence") >= 80
     items.append(ChecklistItem(ITEMS[3], composed, _evidence(
         shaky, "no vague hedge, apology or alarm word" if composed
@@ -73,20 +69,20 @@ def build_checklist(scores: dict[str, DimensionScore], findings: list[Finding],
     # the seed's "CEO's priorities" are the interviewer's in an interview
     priorities = "The interviewer's priorities" if track == "interview" else ITEMS[5]
     if "tailoring" in scores:
-        kpi = _first(findings, ("tailoring",), "credit")
+        kpi = first("tailoring", "credit")
         listener = "the interviewer" if track == "interview" else "the CEO"
         items.append(ChecklistItem(priorities, score("tailoring") >= 60, _evidence(
             kpi, f"nothing about the priorities {listener} cares about")))
     else:
-        money = _first(findings, ("impact",), "credit", ("impact.business_metric",)) or \
-            _first(findings, ("impact",), "credit")
+        money = first("impact", "credit", "impact.business_metric") or \
+            first("impact", "credit")
         items.append(ChecklistItem(priorities, score("impact") >= 60, _evidence(
             money, "no business impact put in numbers")))
 
     if "follow_up" not in scores:  # an interview answer: nothing to follow up
         return items
-    dated = _first(findings, ("follow_up",), "credit")
+    dated = first("follow_up", "credit")
     items.append(ChecklistItem(ITEMS[6], score("follow_up") >= 70, _evidence(
-        _first(findings, ("follow_up",), "penalty") if score("follow_up") < 70 else dated,
+        first("follow_up", "penalty") if score("follow_up") < 70 else dated,
         "no promise of an update")))
     return items

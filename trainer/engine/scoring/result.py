@@ -34,6 +34,21 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def with_points(self, points: int) -> Finding:
+        """The same finding moving ``points`` instead."""
+        return new_finding({**self.__dict__, "points": points})
+
+
+_new = object.__new__
+
+
+def new_finding(fields: dict[str, Any]) -> Finding:
+    """A ``Finding`` of these fields (all of them), made without the frozen dataclass's
+    ``__init__``, which sets each field through ``object.__setattr__``: ~40 per answer."""
+    finding = _new(Finding)
+    finding.__dict__.update(fields)
+    return finding
+
 
 @dataclass(frozen=True)
 class DimensionScore:

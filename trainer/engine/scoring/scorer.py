@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ from trainer.engine.scoring.config import UserConfig, load_user_config
 from trainer.engine.scoring.context import AnswerContext
 from trainer.engine.scoring.measures import LATE, MEASURES
 from trainer.engine.scoring.readability import readability
-from trainer.engine.scoring.result import PointCoverage, ScoreResult
+from trainer.engine.scoring.result import Finding, PointCoverage, ScoreResult
 from trainer.engine.scoring.rules import CompiledRule
 from trainer.engine.scoring.start_index import StartIndex
 from trainer.engine.scoring.state import Job
@@ -67,6 +69,8 @@ class Scorer:
                 self._caps[rule_id] = rule.max_matches
             (self._late if getattr(compiled, "late", False) else self._early).append(compiled)
         self._starts: StartIndex | None = None
+        self._picked: dict[tuple[str, tuple[str, ...], frozenset[str]], list[Any]] = {}
+        self._asked_by: dict[tuple[str, str], frozenset[str]] = {}
 
     def _index_rules(self) -> None:
         """File every rule's alternatives in one index, so that an answer's words are read
@@ -76,6 +80,37 @@ class Scorer:
         for compiled in self._early + self._late:
             for scanner in getattr(compiled, "scanners", ()):
                 scanner.index_into(self._starts)
+
+    def _runners(self, track: str, dims: list[str], off: set[str]) -> list[Any]:
+        """The rules an answer runs: of its track and dimensions, not switched off. Picked
+        once for each such combination (there are a handful), not for every answer."""
+        key = (track, tuple(dims), frozenset(off))
+        runners = self._picked.get(key)
+        if runners is None:
+            runners = self._picked[key] = [
+                runner for runner in self._early + self._late
+                if runner.id not in off and runner.dimension in dims
+                and track in runner.rule.tracks]
+        return runners
+
+    def _asked(self, rubric_set: RubricSet, question: str | None) -> frozenset[str] | None:
+        """The dimensions of the set's ``focus`` the question's wording asks about, or
+        ``None`` when there is no question to go by.
+
+        Kept per question and set: it is a property of the question, and every answer to
+        a scenario's node (every turn of a drill on it) is scored against the same one.
+        """
+        if not question:
+            return None
+        key = (rubric_set.id, question)
+        asked = self._asked_by.get(key)
+        if asked is None:
+            if len(self._asked_by) >= _QUESTIONS_KEPT:
+                self._asked_by.clear()
+            asked = self._asked_by[key] = frozenset(
+                dim for dim, focus in rubric_set.focus.items()
+                if any(_regex(p).search(question) for p in focus.asked))
+        return asked
 
     def rubric_set(self, ctx: AnswerContext) -> RubricSet:
         wanted = ctx.rubric or ctx.track
@@ -94,11 +129,12 @@ class Scorer:
         budget = ctx.budget or rubric_set.budget
         job = Job(text=text, ctx=ctx, rubric_set=rubric_set, budget=max(5, int(budget)),
                   lexicons=self.content.lexicons)
+        asked = None if ctx.focus else self._asked(rubric_set, ctx.question)
         dims = list(ALWAYS)
         if ctx.track == "interview":
             # a story told to an interviewer promises no report back, unless the
             # question is about keeping people informed (a node's focus says so)
-            if not _asks_for(rubric_set, ctx, "follow_up"):
+            if not _asks_for("follow_up", ctx, asked):
                 dims.remove("follow_up")
             dims.append("structure")
         if ctx.facts:
@@ -107,25 +143,19 @@ class Scorer:
             dims.append("tailoring")
         off = self.user_disabled | set(rubric_set.disable) | set(ctx.disabled)
         notes: list[str] = []
-        for runner in self._early + self._late:
-            rule = runner.rule
-            if runner.id in off or runner.dimension not in dims or ctx.track not in rule.tracks:
-                continue
+        for runner in self._runners(ctx.track, dims, off):
             try:
                 runner.run(job)
             except Exception as exc:  # noqa: BLE001 - one broken rule must not sink the answer
                 notes.append(f"rule {runner.id} could not run: {exc}")
         if "accuracy" in dims and not job.stats.get("facts_checked"):
             dims.remove("accuracy")  # no number of the answer could be checked
-        explained = job.memo.get("explained", ())
-        findings = aggregate.cap_points(_one_verdict_per_span(
-            [f for f in job.findings if f.dimension in dims
-             and not (explained and f.effect == "penalty" and _covered(f, explained))]),
-            self._caps)
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        scores = aggregate.dimension_scores(dims, findings, rubric_set)
+        findings = _counted(job.findings, set(dims), job.memo.get("explained", ()), self._caps)
+        findings.sort(key=_BY_SPAN)
+        groups = aggregate.FindingGroups(findings)
+        scores = aggregate.dimension_scores(dims, groups, rubric_set)
         scores = aggregate.scale_for_length(scores, text.word_count, notes)
-        weights = _weights(rubric_set, ctx.question, ctx.focus)
+        weights = _weights(rubric_set, ctx.focus, asked)
         stats = self._stats(job, text, budget)
         stats["weights"] = {d: round(weights.get(d, 1.0), 2) for d in scores}
         if text.capped:
@@ -135,7 +165,7 @@ class Scorer:
             overall=aggregate.overall(scores, weights),
             dimensions=scores,
             findings=findings,
-            checklist=build_checklist(scores, findings, stats, ctx.track),
+            checklist=build_checklist(scores, groups, stats, ctx.track),
             points=_coverage(ctx, text),
             stats=stats,
             notes=notes,
@@ -144,16 +174,15 @@ class Scorer:
     @staticmethod
     def _stats(job: Job, text: Text, budget: int) -> dict[str, Any]:
         wpm = job.rubric_set.wpm
-        lengths = [text.words_in(s) for s in text.sentences] or [0]
         n = text.word_count
-        fillers = sum(1 for f in job.findings if f.kind == "filler")
+        fillers = list(map(_KIND, job.findings)).count("filler")
         stats: dict[str, Any] = {
             "words": n,
             "sentences": len(text.sentences),
             "speaking_seconds": round(n * 60 / wpm),
             "budget": budget,
             "budget_seconds": round(budget * 60 / wpm),
-            "longest_sentence_words": max(lengths),
+            "longest_sentence_words": max(map(text.words_in, text.sentences), default=0),
             "numbers": sum(1 for q in job.quantities if q.is_business),
             "fillers": fillers,
             "fillers_per_100_words": round(fillers * 100 / n, 1) if n else 0.0,
@@ -162,30 +191,73 @@ class Scorer:
         stats.update({k: v for k, v in job.stats.items() if k != "facts_checked"})
         if job.stats.get("star"):
             stats["missing_parts"] = [p for p, ok in job.stats["star"].items() if not ok]
-        stats.update(readability([w.text for w in text.words], len(text.sentences)))
+        stats.update(readability(text.word_lows, len(text.sentences)))
         return stats
 
 
-def _one_verdict_per_span(findings: list) -> list:
-    """Two penalties of one dimension on overlapping words count once (the heavier one),
-    so that a general rule never doubles up on what a specific rule already reported."""
-    kept: list = []
-    for f in sorted(findings, key=lambda f: (-(f.points or 0), -(f.end - f.start))):
-        if f.effect == "penalty" and f.end > f.start and any(
-                k.effect == "penalty" and k.dimension == f.dimension
-                and k.start < f.end and f.start < k.end for k in kept):
+def _counted(findings: list[Finding], dims: set[str],
+             explained: Sequence[tuple[str, int, int]], caps: dict[str, int]) -> list[Finding]:
+    """The findings that count, heaviest first (most points, then most words):
+
+    - those of the answer's dimensions, but no penalty on a term explained in place;
+    - two penalties of one dimension on overlapping words count once (the heavier one),
+      so that a general rule never doubles up on what a specific rule already reported;
+    - matches past a rule's ``max_matches`` still show, but move no points.
+    """
+    kept = []
+    taken: dict[str, list[tuple[int, int]]] = {}  # the kept penalties' spans, by dimension
+    seen: dict[tuple[str, str], int] = {}  # matches so far, by rule and effect
+    for f in sorted(findings, key=_heaviest_first):
+        if f.dimension not in dims:
             continue
+        if f.effect == "penalty":
+            if explained and _covered(f, explained):
+                continue
+            spans = taken.setdefault(f.dimension, [])
+            start, end = f.start, f.end
+            if end > start and _overlaps(spans, start, end):
+                continue
+            spans.append((start, end))
+        cap = caps.get(f.rule)
+        if cap is not None:
+            key = (f.rule, f.effect)
+            seen[key] = count = seen.get(key, 0) + 1
+            if count > cap and f.points:
+                f = f.with_points(0)
         kept.append(f)
     return kept
 
 
-def _asks_for(rubric_set: RubricSet, ctx: AnswerContext, dim: str) -> bool:
-    """Whether the node's focus, or else the question's wording, asks about ``dim``."""
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+    return False
+
+
+def _heaviest_first(f) -> tuple[int, int]:
+    return -(f.points or 0), -(f.end - f.start)
+
+
+_BY_SPAN = attrgetter("start", "end", "rule")
+_KIND = attrgetter("kind")
+
+
+_QUESTIONS_KEPT = 1024
+"""Questions whose asked-for dimensions are kept at most; then the scorer starts afresh."""
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """A rubric set's focus pattern, compiled once."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _asks_for(dim: str, ctx: AnswerContext, asked: frozenset[str] | None) -> bool:
+    """Whether the node's focus, or else the question's wording (``asked``), asks about ``dim``."""
     if ctx.focus:
         return dim in ctx.focus
-    focus = rubric_set.focus.get(dim)  # type: ignore[call-overload]
-    return bool(focus and ctx.question and any(
-        re.search(p, ctx.question, re.IGNORECASE) for p in focus.asked))
+    return asked is not None and dim in asked
 
 
 def _covered(finding, spans) -> bool:
@@ -198,24 +270,30 @@ _HOW = frozenset({"brevity", "ownership", "jargon", "confidence", "accuracy"})
 """Dimensions about how an answer is said, whatever the question."""
 
 
-def _weights(rubric_set: RubricSet, question: str | None,
-             focus: list[str] | None = None) -> dict[str, float]:
+def _weights(rubric_set: RubricSet, focus: list[str] | None,
+             asked: frozenset[str] | None) -> dict[str, float]:
     """The set's weights, with dimensions the question did not ask for weighed less.
 
-    A node that names its ``focus`` says exactly what it asks; otherwise the
-    question's wording is matched against the set's ``focus`` patterns.
+    A node that names its ``focus`` says exactly what it asks; otherwise ``asked``
+    holds the dimensions the question's wording matched (see ``Scorer._asked``).
     """
     weights = {d: float(w) for d, w in rubric_set.weights.items()}
     if focus:
         # How an answer is said always counts in full; what it says counts for what was asked.
         return {d: w if d in focus or d in _HOW else w * rubric_set.unfocused
                 for d, w in weights.items()}
-    if not question:
+    if asked is None:
         return weights
-    for dim, focus in rubric_set.focus.items():
-        if not any(re.search(p, question, re.IGNORECASE) for p in focus.asked):
-            weights[dim] = weights.get(dim, 1.0) * focus.otherwise
+    for dim, dim_focus in rubric_set.focus.items():
+        if dim not in asked:
+            weights[dim] = weights.get(dim, 1.0) * dim_focus.otherwise
     return weights
+
+
+@cache
+def _keyword(keyword: str) -> re.Pattern[str]:
+    """A talking point's keyword, found at the start of a word in any case; compiled once."""
+    return re.compile(rf"(?<!\w){re.escape(keyword.lower())}")
 
 
 def _coverage(ctx: AnswerContext, text: Text) -> list[PointCoverage]:
@@ -223,7 +301,7 @@ def _coverage(ctx: AnswerContext, text: Text) -> list[PointCoverage]:
     for point in ctx.talking_points:
         evidence = ""
         for keyword in point.keywords:
-            m = re.search(rf"(?<!\w){re.escape(keyword.lower())}", text.lower)
+            m = _keyword(keyword).search(text.lower)
             if m:
                 evidence = text.sentence_at(m.start()).text
                 break

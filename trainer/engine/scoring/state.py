@@ -8,7 +8,7 @@ from typing import Any
 from trainer.content.models.rubric import RubricSet
 from trainer.engine.scoring.context import AnswerContext
 from trainer.engine.scoring.quantities import Quantity, find_quantities
-from trainer.engine.scoring.result import Finding
+from trainer.engine.scoring.result import Finding, new_finding
 from trainer.engine.scoring.text import Text
 
 
@@ -19,30 +19,21 @@ class _Blank(dict):
 
 def fill(template: str | None, match: str = "", **values: Any) -> str:
     """A rule's message with '%s' as the match and '{name}' as a measured value."""
-    return _fill(template, match, values)
+    return _values_in((template or "").replace("%s", match), values)
 
 
-def _fill(template: str | None, match: str, values: dict[str, Any]) -> str:
-    if not template:
-        return ""
-    out = template.replace("%s", match) if "%s" in template else template
-    if "{" in out:
+def _values_in(text: str, values: dict[str, Any]) -> str:
+    """``text`` with each '{name}' in it replaced by its value (an unknown name kept as it is)."""
+    if "{" not in text:
+        return text
+    try:
         try:
-            out = out.format_map(_Blank(values))
-        except (ValueError, IndexError, AttributeError):
-            pass  # a stray brace in a coach's message: show it as written
-    return out
+            return text.format_map(values)
+        except KeyError:  # a name nothing measured: kept as written
+            return text.format_map(_Blank(values))
+    except (ValueError, IndexError, AttributeError):
+        return text  # a stray brace in a coach's message: show it as written
 
-
-_new = object.__new__
-
-
-def _finding(fields: dict[str, Any]) -> Finding:
-    """A ``Finding`` of these fields (all of them), made without the frozen dataclass's
-    ``__init__``, which sets each field through ``object.__setattr__``: ~40 per answer."""
-    finding = _new(Finding)
-    finding.__dict__.update(fields)
-    return finding
 
 
 @dataclass
@@ -59,6 +50,11 @@ class Job:
     """The content's lexicons, for measures that take their words from one."""
     memo: dict[Any, Any] = field(default_factory=dict)
     _quantities: list[Quantity] | None = None
+    listener: str = field(init=False)
+    """Who hears the answer, for the rules' "{listener}": the CEO or the interviewer."""
+
+    def __post_init__(self) -> None:
+        self.listener = "the interviewer" if self.ctx.track == "interview" else "the CEO"
 
     @property
     def quantities(self) -> list[Quantity]:
@@ -71,18 +67,20 @@ class Job:
             kind: str | None = None, **values: Any) -> Finding:
         """Record a finding from ``rule`` over ``[start, end)`` of the answer."""
         matched = self.text.raw[start:end]
-        # one message for both tracks: "{listener}" is the CEO or the interviewer
-        if "listener" not in values:
-            values["listener"] = ("the interviewer" if self.ctx.track == "interview"
-                                  else "the CEO")
         effect = effect or rule.effect
-        template = message if message is not None else rule.message
-        finding = _finding({
+        if suggestion is None:
+            suggestion = "" if effect == "credit" else rule.suggestion
+        # '%s' is the match, '{name}' a measured value (see ``fill``), done here inline as
+        # this runs for every finding
+        message = ((rule.message if message is None else message) or "").replace("%s", matched)
+        suggestion = (suggestion or "").replace("%s", matched)
+        if "{" in message or "{" in suggestion:
+            # one message for both tracks: "{listener}" is the CEO or the interviewer
+            values.setdefault("listener", self.listener)
+            message, suggestion = _values_in(message, values), _values_in(suggestion, values)
+        finding = new_finding({
             "rule": rule.id, "dimension": rule.dimension, "start": start, "end": end,
-            "text": matched, "message": _fill(template, matched, values),
-            "suggestion": "" if effect == "credit" and suggestion is None else _fill(
-                suggestion if suggestion is not None else rule.suggestion, matched, values),
-            "effect": effect,
+            "text": matched, "message": message, "suggestion": suggestion, "effect": effect,
             "kind": kind or rule.kind or "",
             "points": round(rule.weight if points is None else points),
         })
