@@ -404,7 +404,19 @@ def test_an_interview_question_about_keeping_people_informed_scores_follow_up(sc
     story = ("I told the COO she'd get a one-page update every Monday by 9 am, and I kept to "
              "that for five weeks.")
     assert scorer.score(story, asked).score("follow_up") == 100
-    assert "follow_up" not in scorer.score(story, other).dimensions
+    silent = "I chose the cheaper supplier, and it cost us a week."
+    assert "follow_up" not in scorer.score(silent, other).dimensions
+
+
+def test_a_story_that_tells_of_a_promise_is_judged_on_its_time(scorer):
+    """Not asked about keeping people informed, a story still owes nothing; but one
+    that tells of a promise to report is better with a time on it."""
+    other = AnswerContext(track="interview", question="Tell me about a post-mortem you led.")
+    dated = scorer.score("I told the director she'd have the action list with owners by "
+                         "Thursday, and we met again on 14 March.", other)
+    vague = scorer.score("I told the director I'd send her the action list once it was "
+                         "finalised, and that we'd circle back at some point.", other)
+    assert dated.score("follow_up") > vague.score("follow_up")
 
 
 def test_structure_reports_the_missing_star_part(scorer):

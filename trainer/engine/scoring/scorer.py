@@ -131,11 +131,11 @@ class Scorer:
                   lexicons=self.content.lexicons)
         asked = None if ctx.focus else self._asked(rubric_set, ctx.question)
         dims = list(ALWAYS)
+        # A story told to an interviewer owes no report back unless the question is
+        # about keeping people informed (a node's focus says so); but a story that
+        # tells of a promise to report is judged on whether the promise had a time.
+        only_if_promised = ctx.track == "interview" and not _asks_for("follow_up", ctx, asked)
         if ctx.track == "interview":
-            # a story told to an interviewer promises no report back, unless the
-            # question is about keeping people informed (a node's focus says so)
-            if not _asks_for("follow_up", ctx, asked):
-                dims.remove("follow_up")
             dims.append("structure")
         if ctx.facts:
             dims.append("accuracy")
@@ -150,6 +150,9 @@ class Scorer:
                 notes.append(f"rule {runner.id} could not run: {exc}")
         if "accuracy" in dims and not job.stats.get("facts_checked"):
             dims.remove("accuracy")  # no number of the answer could be checked
+        if only_if_promised and not any(f.dimension == "follow_up" and f.effect == "credit"
+                                        for f in job.findings):
+            dims.remove("follow_up")
         findings = _counted(job.findings, set(dims), job.memo.get("explained", ()), self._caps)
         findings.sort(key=_BY_SPAN)
         groups = aggregate.FindingGroups(findings)
