@@ -97,8 +97,10 @@ class _Alternative:
             self.twin = Filing(lead_low[0], body_low[0], self.exact, body_low[1] or lead_low[1])
         # What ``first`` searches for, and the lead it checks where that matched. Split
         # off, the lead lets re skip ahead to the body's first letters; a body that
-        # offers none is searched whole, where \b rules out most places at once.
-        inline = lead.startswith("\\b") and not facts.skips_ahead
+        # offers none is searched whole, where the lead rules out most places at once
+        # (split, a body such as "(?:[\w-]+ )?call" matches inside every word, and each
+        # of those matches would cost a turn of the loop in ``first``).
+        inline = bool(lead) and not facts.skips_ahead
         self._written = (self.exact, None) if inline else (body_re, lead_re)
         self._lowered: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
         if self.twin is not None:
