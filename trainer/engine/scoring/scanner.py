@@ -148,9 +148,11 @@ class Scanner:
 
     def index_into(self, index: StartIndex) -> None:
         """File the alternatives that can be in a ``StartIndex`` shared by many scanners:
-        ``finditer`` over a whole answer then reads their matches from it."""
+        ``finditer`` over a whole answer then reads their matches from it. A scanner
+        shared by several rules is filed once; filed in a second index (a second
+        scorer), it reads from that one, which gives the same matches."""
         parts = self.parts
-        if self._exact_only:
+        if self._exact_only or self._index is index:
             return
         filed = index.file([part.twin for part in parts])
         if filed is not None:
@@ -263,16 +265,18 @@ def _merged(heads: list[Hit], indexed: Sequence[Hit],
         heads = moved
 
 
-_TWINS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+"""id of a regex -> the regex (kept alive, so that its id is not reused) and its twin.
+Keyed by id: hashing a compiled pattern hashes all its code, up to 10 us a call."""
 
 
 def lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """The lower-cased twin of an IGNORECASE regex, when it finds exactly the same spans."""
-    twin = _TWINS.get(regex, regex)
-    if twin is regex:
+    known = _TWINS.get(id(regex))
+    if known is None:
         low = lowered(regex)
-        twin = _TWINS[regex] = low[0] if low is not None and not low[1] else None
-    return twin
+        known = _TWINS[id(regex)] = (regex, low[0] if low is not None and not low[1] else None)
+    return known[1]
 
 
 def finditer_in(subject: Subject, regex: re.Pattern[str], lo: int = 0,
@@ -289,4 +293,8 @@ def finditer_in(subject: Subject, regex: re.Pattern[str], lo: int = 0,
 def search_in(subject: Subject, regex: re.Pattern[str], lo: int = 0,
               hi: int | None = None) -> re.Match[str] | None:
     """``regex.search`` over the answer, as ``finditer_in``."""
-    return next(finditer_in(subject, regex, lo, hi), None)
+    hi = len(subject.text) if hi is None else hi
+    twin = lower_twin(regex) if subject.faithful else None
+    if twin is None:
+        return regex.search(subject.text, lo, hi)
+    return twin.search(subject.lower, lo, hi)
