@@ -66,14 +66,17 @@ class Subject:
             len(lower) == len(text) and not any(c in text for c in FOLDS_OUTSIDE_ASCII))
         self.has_word: dict[str, bool] = {}
         """Whether the lower-cased answer holds a word, filled as the scanners ask."""
-        self._starts: tuple[StartIndex, dict[int, list[Hit]]] | None = None
+        self._starts: dict[StartIndex, dict[int, list[Hit]]] = {}
+        """Per index read: usually one, but a measure's scanner shared by two scorers
+        is filed in the later one's."""
 
     def start_matches(self, index: StartIndex) -> dict[int, list[Hit]]:
         """Per scanner and phrase table filed in ``index``, its matches, found once per
         answer."""
-        if self._starts is None or self._starts[0] is not index:
-            self._starts = (index, index.matches(self))
-        return self._starts[1]
+        found = self._starts.get(index)
+        if found is None:
+            found = self._starts[index] = index.matches(self)
+        return found
 
 
 class _Alternative:
