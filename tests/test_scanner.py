@@ -135,7 +135,12 @@ def test_a_required_word_is_read_from_the_pattern():
                                re.IGNORECASE)).need
     assert need is not None and set(need.words) == {"responsibility", "ownership"}
     assert facts_of(re.compile(r"\w+ \d+")).need is None  # no word to look for
-    assert facts_of(re.compile(r"(?:it|me) on")).need is None  # too short to rule anything out
+    assert facts_of(re.compile(r"(?:it|me)\s+on")).need is None  # too short to rule anything out
+    # a stretch spelled by small choices is read whole: rarer than any of its words
+    need = facts_of(re.compile(r"(?:[\w-]+ )?call (?:was|is) (?:mine|my own)")).need
+    assert need is not None and set(need.words) == {"call was mine", "call was my own",
+                                                     "call is mine", "call is my own"}
+    assert facts_of(re.compile(r"analy[sz]ed")).need.words == ("analysed", "analyzed")
     assert facts_of(re.compile("x?")).nullable
 
 

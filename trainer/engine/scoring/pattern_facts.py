@@ -84,17 +84,27 @@ def _best(needs) -> Need | None:
     return best if best is not None and _telling(best) >= 3 else None
 
 
+_MAX_SPELLINGS = 8
+"""More ways to spell a stretch than this: the stretch so far is a need of its own."""
+
+
 def _requirements(items: list):
-    """Each required piece of a sequence: a run of ASCII literals, or a choice
+    """Each required piece of a sequence: a stretch of ASCII literals, or of small
+    choices between them (``(?:was|is) (?:mine|my own)``: four spellings), or a choice
     between the alternatives' own pieces."""
-    run: list[str] = []
-    for op, av in items:
-        if op is _c.LITERAL and chr(av).isascii():
-            run.append(chr(av).lower())
+    runs = {""}  # the spellings of the stretch read so far
+    for item in items:
+        spelled = _spellings(item)
+        if spelled is not None and len(runs) * len(spelled) <= _MAX_SPELLINGS:
+            runs = {r + s for r in runs for s in spelled}
             continue
-        if run:
-            yield Need(("".join(run),))
-            run = []
+        if "" not in runs:
+            yield Need(tuple(sorted(runs)))
+        runs = {""}
+        if spelled is not None:  # too many ways on: a new stretch starts here
+            runs = spelled
+            continue
+        op, av = item
         if op is _c.SUBPATTERN:
             yield from _requirements(list(av[-1]))
         elif op is _c.BRANCH:
@@ -103,8 +113,46 @@ def _requirements(items: list):
                 yield Need(tuple(sorted({w for need in choice for w in need.words})))  # type: ignore[union-attr]
         elif op in _REPEATS and av[0] >= 1:
             yield from _requirements(list(av[2]))
-    if run:
-        yield Need(("".join(run),))
+    if "" not in runs:
+        yield Need(tuple(sorted(runs)))
+
+
+def _spellings(item) -> set[str] | None:
+    """The lower-cased strings one item of a sequence can match, when they are a few
+    spelled in ASCII letters; else ``None``."""
+    op, av = item
+    if op is _c.LITERAL:
+        ch = chr(av)
+        return {ch.lower()} if ch.isascii() else None
+    if op is _c.IN:  # re turns "(?:d|e)" into "[de]"
+        if not all(o is _c.LITERAL and chr(a).isascii() for o, a in av):
+            return None
+        return {chr(a).lower() for _, a in av}
+    if op is _c.SUBPATTERN:
+        return None if av[1] or av[2] else _sequence_spellings(list(av[-1]))
+    if op in _REPEATS and av[:2] == (0, 1):
+        once = _sequence_spellings(list(av[2]))
+        return None if once is None else once | {""}
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            found = _sequence_spellings(list(alt))
+            if found is None:
+                return None
+            out |= found
+        return out if len(out) <= _MAX_SPELLINGS else None
+    return None
+
+
+def _sequence_spellings(items: list) -> set[str] | None:
+    """What ``_spellings`` tells of a whole sequence."""
+    out = {""}
+    for item in items:
+        spelled = _spellings(item)
+        if spelled is None or len(out) * len(spelled) > _MAX_SPELLINGS:
+            return None
+        out = {r + s for r in out for s in spelled}
+    return out
 
 
 def split_alternatives(pattern: str) -> list[str] | None:

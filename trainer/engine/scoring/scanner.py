@@ -66,14 +66,17 @@ class Subject:
             len(lower) == len(text) and not any(c in text for c in FOLDS_OUTSIDE_ASCII))
         self.has_word: dict[str, bool] = {}
         """Whether the lower-cased answer holds a word, filled as the scanners ask."""
-        self._starts: tuple[StartIndex, dict[int, list[Hit]]] | None = None
+        self._starts: dict[StartIndex, dict[int, list[Hit]]] = {}
+        """Per index read: usually one, but a measure's scanner shared by two scorers
+        is filed in the later one's."""
 
     def start_matches(self, index: StartIndex) -> dict[int, list[Hit]]:
         """Per scanner and phrase table filed in ``index``, its matches, found once per
         answer."""
-        if self._starts is None or self._starts[0] is not index:
-            self._starts = (index, index.matches(self))
-        return self._starts[1]
+        found = self._starts.get(index)
+        if found is None:
+            found = self._starts[index] = index.matches(self)
+        return found
 
 
 class _Alternative:
@@ -97,8 +100,10 @@ class _Alternative:
             self.twin = Filing(lead_low[0], body_low[0], self.exact, body_low[1] or lead_low[1])
         # What ``first`` searches for, and the lead it checks where that matched. Split
         # off, the lead lets re skip ahead to the body's first letters; a body that
-        # offers none is searched whole, where \b rules out most places at once.
-        inline = lead.startswith("\\b") and not facts.skips_ahead
+        # offers none is searched whole, where the lead rules out most places at once
+        # (split, a body such as "(?:[\w-]+ )?call" matches inside every word, and each
+        # of those matches would cost a turn of the loop in ``first``).
+        inline = bool(lead) and not facts.skips_ahead
         self._written = (self.exact, None) if inline else (body_re, lead_re)
         self._lowered: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
         if self.twin is not None:
@@ -146,9 +151,11 @@ class Scanner:
 
     def index_into(self, index: StartIndex) -> None:
         """File the alternatives that can be in a ``StartIndex`` shared by many scanners:
-        ``finditer`` over a whole answer then reads their matches from it."""
+        ``finditer`` over a whole answer then reads their matches from it. A scanner
+        shared by several rules is filed once; filed in a second index (a second
+        scorer), it reads from that one, which gives the same matches."""
         parts = self.parts
-        if self._exact_only:
+        if self._exact_only or self._index is index:
             return
         filed = index.file([part.twin for part in parts])
         if filed is not None:
@@ -261,16 +268,18 @@ def _merged(heads: list[Hit], indexed: Sequence[Hit],
         heads = moved
 
 
-_TWINS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+"""id of a regex -> the regex (kept alive, so that its id is not reused) and its twin.
+Keyed by id: hashing a compiled pattern hashes all its code, up to 10 us a call."""
 
 
 def lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """The lower-cased twin of an IGNORECASE regex, when it finds exactly the same spans."""
-    twin = _TWINS.get(regex, regex)
-    if twin is regex:
+    known = _TWINS.get(id(regex))
+    if known is None:
         low = lowered(regex)
-        twin = _TWINS[regex] = low[0] if low is not None and not low[1] else None
-    return twin
+        known = _TWINS[id(regex)] = (regex, low[0] if low is not None and not low[1] else None)
+    return known[1]
 
 
 def finditer_in(subject: Subject, regex: re.Pattern[str], lo: int = 0,
@@ -287,4 +296,8 @@ def finditer_in(subject: Subject, regex: re.Pattern[str], lo: int = 0,
 def search_in(subject: Subject, regex: re.Pattern[str], lo: int = 0,
               hi: int | None = None) -> re.Match[str] | None:
     """``regex.search`` over the answer, as ``finditer_in``."""
-    return next(finditer_in(subject, regex, lo, hi), None)
+    hi = len(subject.text) if hi is None else hi
+    twin = lower_twin(regex) if subject.faithful else None
+    if twin is None:
+        return regex.search(subject.text, lo, hi)
+    return twin.search(subject.lower, lo, hi)

@@ -38,6 +38,8 @@ class _MeasureRunner:
         self.dimension = rule.dimension
         self.fn = MEASURES[rule.measure]
         self.late = rule.measure in LATE
+        # what it reads whole answers with, for ``_index_rules`` to file in the shared index
+        self.scanners = self.fn.scanners(rule) if hasattr(self.fn, "scanners") else ()
 
     def run(self, job: Job) -> None:
         self.fn(self.rule, job)

@@ -5,29 +5,34 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from trainer.engine.scoring.measures.patterns import Twinned
+from trainer.engine.scoring.measures.patterns import reads_with
 from trainer.engine.scoring.quantities import TIME_EXPRESSION, TIME_FRAME, by_first_letter
+from trainer.engine.scoring.scanner import Scanner, finditer_in, search_in
 from trainer.engine.scoring.state import Job
 
 # "I think" or "I'm sorry" is not someone acting, so those do not count as agency.
-_FIRST_PERSON = Twinned(re.compile(
+# Searched, not read from the start index: the measure wants only the first few, and
+# the index would try it at every "I" and "we".
+_FIRST_PERSON = re.compile(
     r"\b(?:I|we|my|our|us|me)(?:['’](?:m|ve|ll|d|re))?\b"
     r"(?!\s+(?:really\s+|so\s+|just\s+)?(?:think|guess|suppose|hope|believe|feel|mean|"
     r"don't know|am sorry|am not sure))(?!['’]m (?:really |so |very )?(?:sorry|not sure))",
-    re.IGNORECASE))
-_TIME_FRAME = Twinned(TIME_FRAME)
-_TIME_EXPRESSION = Twinned(TIME_EXPRESSION)
-_compiled: dict[tuple[str, ...], Twinned] = {}
+    re.IGNORECASE)
+_TIME_FRAME = Scanner.of_pattern(TIME_FRAME.pattern, TIME_FRAME.flags)
+"""Read from the scorer's start index: a scan of its own walked the whole answer."""
+_compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def _words_regex(words: list[str]) -> Twinned:
+def _words_regex(words: list[str]) -> re.Pattern[str]:
     key = tuple(words)
     if key not in _compiled:
         body = by_first_letter([re.escape(w) for w in sorted(words, key=len, reverse=True)])
-        _compiled[key] = Twinned(re.compile(rf"(?<!\w){body}", re.IGNORECASE))
+        _compiled[key] = re.compile(rf"(?<!\w){body}", re.IGNORECASE)
     return _compiled[key]
 
 
+@reads_with(lambda rule: [_TIME_FRAME] if "timeframe" in rule.params.get("families", ())
+            else [])
 def quantity(rule, job: Job) -> None:
     """Credit each number with a business unit (money, %, customers, days) or a time frame."""
     families = rule.params.get("families", ["money", "percent", "pp", "count", "duration"])
@@ -61,7 +66,7 @@ def metric_link(rule, job: Job) -> None:
             sentence = job.text.sentence_at(q.start)
             # a sentence starts after a space, so the look-behind holds there as it would
             # in the sentence alone, and nothing before the sentence can satisfy it
-            m = regex.search(job.text.subject, sentence.start, sentence.end)
+            m = search_in(job.text.subject, regex, sentence.start, sentence.end)
             metric = job.text.clean[m.start():m.end()] if m else None
         if metric is not None:
             job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
@@ -79,7 +84,7 @@ def no_number(rule, job: Job) -> None:
 def no_agent(rule, job: Job) -> None:
     """No 'I' or 'we' anywhere: nobody in the answer owns or does anything."""
     cap = int(rule.params.get("credit_max", 0))
-    hits = list(islice(_FIRST_PERSON.finditer(job.text.subject), max(1, cap)))
+    hits = list(islice(finditer_in(job.text.subject, _FIRST_PERSON), max(1, cap)))
     if hits:
         per = float(rule.params.get("credit_points", 0))
         for m in hits[:cap]:
@@ -111,9 +116,9 @@ def dated_commitment(rule, job: Job) -> None:
         # The promise's time follows it ("I'll call by 5 pm") or opens its sentence ("By
         # Friday you'll have..."); "I switched it off at 8 am and said I'd keep them posted"
         # dates what was done, not the promise.
-        m = _TIME_EXPRESSION.search(job.text.subject, c.start, sentence.end)
+        m = search_in(job.text.subject, TIME_EXPRESSION, c.start, sentence.end)
         if m is None:
-            m = _TIME_EXPRESSION.search(job.text.subject, sentence.start, c.start)
+            m = search_in(job.text.subject, TIME_EXPRESSION, sentence.start, c.start)
             if m is not None and m.start() - sentence.start > 12:
                 m = None
         if m:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
-from trainer.engine.scoring.measures.patterns import Twinned
+from trainer.engine.scoring.scanner import finditer_in, search_in
 from trainer.engine.scoring.state import Job
 
-_compiled: dict[tuple[str, ...], Twinned] = {}
+_compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def _cues(words: list[str]) -> Twinned:
+def _cues(words: list[str]) -> re.Pattern[str]:
     key = tuple(words)
     if key not in _compiled:
-        _compiled[key] = Twinned(re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE))
+        _compiled[key] = re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
     return _compiled[key]
 
 
@@ -31,7 +31,7 @@ def star_part(rule, job: Job) -> None:
     found_at = job.memo.setdefault("star_at", {})
     after = found_at.get(str(rule.params.get("after", "")))
     if after is None:
-        m = _cues(cues).search(job.text.subject)
+        m = search_in(job.text.subject, _cues(cues))
     else:
         m = _after(job, _cues(cues), *after)
     parts = job.stats.setdefault("star", {})
@@ -58,13 +58,13 @@ def star_part(rule, job: Job) -> None:
     job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message, part=part)
 
 
-def _after(job: Job, cues: Twinned, end: int, sentence_end: int):
+def _after(job: Job, cues: re.Pattern[str], end: int, sentence_end: int):
     """A cue after the part it must follow. A result told before any action is the
     situation ("each team kept its own spreadsheet"), and an action's own verbs ("cut
     the report to five numbers") are not how the story ended: look from the next
     sentence on, or later in the same sentence only where a number says what moved."""
     first = None
-    for m in cues.finditer(job.text.subject, sentence_end):
+    for m in finditer_in(job.text.subject, cues, sentence_end):
         # a cue whose own sentence holds a number is the result ("errors fell from 22% to
         # 15%"); a bare "we kept those and dropped the rest" is more action
         sentence = job.text.sentence_at(m.start())
@@ -74,7 +74,7 @@ def _after(job: Job, cues: Twinned, end: int, sentence_end: int):
         first = first or m
     if first is not None:
         return first
-    m = cues.search(job.text.subject, end, sentence_end)
+    m = search_in(job.text.subject, cues, end, sentence_end)
     if m is not None and any(q.is_business and m.start() <= q.start < sentence_end
                              for q in job.quantities):
         return m
