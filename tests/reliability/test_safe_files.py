@@ -82,3 +82,14 @@ def test_a_file_over_the_size_limit_is_refused_with_a_message(capsys, tmp_path, 
     code, out = validate(capsys, tmp_path / "content")
     assert code == 2
     assert f"big.yaml:1: file is {size:,} bytes; the limit is {MAX_BYTES:,}" in out
+
+
+@pytest.mark.parametrize("value", ["!!int", "!!float", "!!int _"])
+def test_an_empty_tagged_number_is_a_bad_value_not_a_traceback(capsys, tmp_path, value):
+    # found by the content fuzzer: PyYAML reads the sign of an empty number as value[0]
+    persona = tmp_path / "content" / "personas" / "p.yaml"
+    persona.parent.mkdir(parents=True)
+    persona.write_text(f"id: p\npatience: {value}\n")
+    code, out = validate(capsys, tmp_path / "content")
+    assert code == 2
+    assert "p.yaml:2: bad value" in out

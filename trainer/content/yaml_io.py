@@ -194,7 +194,8 @@ class _Builder:
             # the scalar constructor itself: construct_object() would remember every
             # node in the shared constructor, for ever
             return _constructor.yaml_constructors[tag](_constructor, node)
-        except (yaml.YAMLError, ValueError) as exc:
+        except (yaml.YAMLError, ValueError, IndexError) as exc:
+            # IndexError: PyYAML reads the sign of an empty '!!int' or '!!float' as value[0]
             raise YamlError(f"bad value {shorten(event.value)!r}: {exc}", line) from None
 
     @staticmethod
