@@ -261,43 +261,33 @@ def test_a_term_defined_as_the_sentence_opens_is_explained(scorer):
     assert used.has_finding("jargon")
 
 
-@pytest.mark.parametrize("contained", [
-    "We took the feature offline at 2 pm.",
-    "We put the old price list back live within the hour.",
-    "We've killed the job and nothing more is going out.",
-    "Customers are back on the old checkout since 2 pm.",
-    "I rolled the ranking back an hour ago.",
-    "It's corrected, and the auditors have signed off the restated figure.",
-    "Both machines have been out of service since 6 am.",
-    "Deliveries were rerouted through the Leeds depot overnight.",
+@pytest.mark.parametrize(("said", "rule"), [
+    ("We took the feature offline at 2 pm.", "solution.containment"),
+    ("We put the old price list back live within the hour.", "solution.containment"),
+    ("We've killed the job and nothing more is going out.", "solution.containment"),
+    ("Customers are back on the old checkout since 2 pm.", "solution.containment"),
+    ("I rolled the ranking back an hour ago.", "solution.containment"),
+    ("It's corrected, and the auditors signed off the restated figure.", "solution.containment"),
+    ("Both machines have been out of service since 6 am.", "solution.containment"),
+    ("Deliveries were rerouted through the Leeds depot overnight.", "solution.containment"),
+    # a standing change, said with "now" or "automatically"
+    ("Every maintenance change will now be followed by a test cycle.", "solution.prevention"),
+    ("Inspection notes now feed the planning system directly.", "solution.prevention"),
+    ("Any job put off twice comes to me automatically.", "solution.prevention"),
 ])
-def test_containment_in_other_words(scorer, contained):
-    assert fired(scorer.score(contained), "solution.containment")
+def test_containment_and_prevention_in_other_words(scorer, said, rule):
+    assert fired(scorer.score(said), rule)
 
 
-@pytest.mark.parametrize("options", [
-    "We can repair it in-house by Thursday or get the maker's engineer in by Monday.",
-    "We could either refund everyone now or send vouchers with the next order.",
+@pytest.mark.parametrize(("said", "options"), [
+    ("We can repair it in-house by Thursday or get the maker's engineer in by Monday.", True),
+    ("We could either refund everyone now or send vouchers with the next order.", True),
+    # two things seen or suspected are not two courses of action
+    ("We could see errors or timeouts on the checkout page.", False),
+    ("I can't tell yet whether it was the cache or the database.", False),
 ])
-def test_two_courses_of_action_in_one_sentence_are_options(scorer, options):
-    assert fired(scorer.score(options), "solution.options")
-
-
-@pytest.mark.parametrize("not_options", [
-    "We could see errors or timeouts on the checkout page.",
-    "I can't tell yet whether it was the cache or the database.",
-])
-def test_two_things_seen_or_suspected_are_not_options(scorer, not_options):
-    assert not fired(scorer.score(not_options), "solution.options")
-
-
-@pytest.mark.parametrize("standing", [
-    "Every maintenance change will now be followed by a test cycle.",
-    "Inspection notes now feed the planning system directly.",
-    "Any job put off twice comes to me automatically.",
-])
-def test_a_standing_change_said_with_now_or_automatically_is_prevention(scorer, standing):
-    assert fired(scorer.score(standing), "solution.prevention")
+def test_two_courses_of_action_in_one_sentence_are_options(scorer, said, options):
+    assert fired(scorer.score(said), "solution.options") == options
 
 
 @pytest.mark.parametrize(("said", "rule"), [
