@@ -294,7 +294,7 @@ def test_two_courses_of_action_in_one_sentence_are_options(scorer, said, options
     ("I wasn't told about the change until Monday.", "ownership.excuse"),
     ("That's how it's always been done here.", "ownership.excuse"),
     ("We'll see how it goes next week.", "confidence.hedge"),
-    ("We’ll see how it goes next week.", "confidence.hedge"),
+    ("We’ll have to see what the auditors say.", "confidence.hedge"),
 ])
 def test_word_list_phrases_with_an_apostrophe_are_found(scorer, said, rule):
     assert scorer.score(said).has_finding(rule)
