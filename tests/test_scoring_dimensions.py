@@ -146,6 +146,8 @@ def test_a_dated_promise_in_other_words_is_follow_up(scorer, promise):
 @pytest.mark.parametrize("promise", [
     "ill message you by 6pm tomorrow once the last one has cleared.",  # typed in a hurry
     "I confirm to you on Monday at 10 o'clock if the parallel run is correct.",
+    "im opening the overflow yard monday and will send you the numbers thursday",
+    "I'll send you the numbers Thursday.",  # a bare weekday, as said aloud
 ])
 def test_promises_typed_in_a_hurry_or_in_learners_english(scorer, promise):
     answer = CARDS + promise

@@ -37,7 +37,9 @@ def print_report(answer: str, result: ScoreResult, console: Console | None = Non
     if penalties:
         console.print("[bold]To work on[/bold]")
     for f in penalties:
-        where = f"'{f.text.strip()[:60]}' " if f.text.strip() else ""
+        quoted = f"'{f.text.strip()[:60]}'"
+        # most messages quote what they matched already: say it once
+        where = f"{quoted} " if f.text.strip() and quoted not in f.message else ""
         line = f"  - {f.rule}: {where}{f.message}"
         if f.suggestion:
             line += f"\n      try: {f.suggestion}"

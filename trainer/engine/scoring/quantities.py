@@ -166,6 +166,9 @@ TIME_EXPRESSION = re.compile(
     # spoken and British clock times: "half five", "quarter past ten", "six o'clock"
     rf"|\b(?:by|before|at|until|till)\s+(?:half|quarter)\s+(?:past\s+|to\s+)?(?:{_HOURS})\b"
     rf"|\b(?:{_HOURS})\s+o['’]clock\b"
+    # a bare weekday closing a clause, as said aloud: "I'll send you the numbers Thursday",
+    # "Friday morning"; not "the Monday report"
+    rf"|\b(?:{_WEEKDAYS})(?=\s*(?:[,.;!?]|$|morning\b|afternoon\b|evening\b|night\b|at\b))"
     rf"|\b(?:first thing|later today|end of play|"
     rf"(?:by|before|after) lunch(?:time)?|(?:on|by) the \d{{1,2}}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
