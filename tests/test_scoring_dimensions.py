@@ -462,7 +462,10 @@ def test_a_failed_checklist_item_says_why_even_without_a_fault(scorer):
 
 
 @pytest.mark.parametrize("answer", ["", "   ", "😀😀😀", "x" * 5000, "a\x00b\x07c\x1b[31m",
-                                    "\u202e\ufeff" * 10, "$$$ %%% 100%%%"])
+                                    "\u202e\ufeff" * 10, "$$$ %%% 100%%%",
+                                    # letters IGNORECASE folds and lower() keeps
+                                    "We lost three thou\u017fand orders.",
+                                    "It cost 5 mill\u0131on dollars."])
 def test_odd_input_gives_a_result(scorer, answer):
     r = scorer.score(answer)
     assert 0 <= r.overall <= 100

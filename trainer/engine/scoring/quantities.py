@@ -276,6 +276,16 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
 
 
 @lru_cache(maxsize=4096)
+def _scale_of(word: str) -> float:
+    """The multiplier of a scale word as IGNORECASE matched it, which may be spelt with
+    letters that ``lower`` keeps ("thouſand", "millıon"): those are looked up by match."""
+    known = _SCALES.get(word.lower())
+    if known is None:
+        known = next((v for k, v in _SCALES.items()
+                      if re.fullmatch(re.escape(k), word, re.IGNORECASE)), 1)
+    return known
+
+
 def _value(s: str, family: str) -> float | None:
     if family == "share":
         return None  # "a third of" what: nothing to check against a briefing's figure
@@ -289,7 +299,7 @@ def _value(s: str, family: str) -> float | None:
             return None
     scale = _SCALE_WORD.search(low)
     if scale and family in ("money", "count", "number"):
-        value *= _SCALES[scale.group(1).lower()]
+        value *= _scale_of(scale.group(1))
     if family == "duration":
         unit = re.search(r"(second|sec|minute|min|hour|hr|day|week|month|quarter|year)", low)
         if unit:
