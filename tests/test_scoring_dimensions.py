@@ -74,6 +74,14 @@ def test_a_term_explained_in_place_is_not_penalised(scorer):
     assert any(f.rule == "jargon.glossary" and f.effect == "credit" for f in r.findings)
 
 
+def test_a_new_clause_after_a_comma_does_not_explain_the_term_before_it(scorer):
+    # "X stalled, the team ..." is two clauses; "X, the time it takes ..." explains X
+    told = scorer.score("The ETL DAG stalled, the infra team should have caught it.")
+    explained = scorer.score("Latency, the time the site takes to answer, doubled.")
+    assert told.has_finding("jargon.glossary")
+    assert not explained.has_finding("jargon.glossary")
+
+
 def test_vague_hedges_cost_confidence_but_calibrated_odds_do_not(scorer):
     hedgy = scorer.score("I think it's maybe the pricing change, sort of. Hopefully it's fixed.")
     calibrated = scorer.score("It's about 80% likely the pricing change caused it; I'll confirm "

@@ -13,8 +13,10 @@ _AFTER = re.compile(
     r"a fancy (?:way|word|term)|a (?:technical )?(?:term|name|word) for|where|think of it as|"
     r"or|aka|also called|otherwise known as)\b"
     r"|^\s*(?:\(|\s[-–—]\s|[–—]\s?|:\s)\s*[a-z]"
-    # "X, the time it takes to ...", "X check, a test that ..." (an appositive)
-    r"|^(?:\s+[\w-]+){0,2},\s+(?:a|an|the|or|i\.e\.|meaning)\s"
+    # "X, the time it takes to ...", "X check, a test that ..." (an appositive); not
+    # "X stalled, the team ...", where X is the subject of a clause and a new one follows
+    r"|^(?!(?:\s+[\w-]+){0,1}\s+(?:[\w-]{2,}[^e\W]ed|broke|went|fell|ran|grew|rose|hit|got|"
+    r"kept|was|were|is|are|has|had|did|does)\b)(?:\s+[\w-]+){0,2},\s+(?:a|an|the|or|i\.e\.|meaning)\s"
     # "X checks that show why ...", "X, which tells us ..."
     r"|^(?:\s+[\w-]+){0,2},?\s+(?:that|which|who)\s+(?:shows?|tells?|means?|measures?|checks?|"
     r"lets?|makes?|helps?|picks?|compares?|catches?|moves?|turns?|spots?|explains?|predicts?|"
