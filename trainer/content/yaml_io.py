@@ -196,7 +196,8 @@ class _Builder:
             return _constructor.yaml_constructors[tag](_constructor, node)
         except (yaml.YAMLError, ValueError, IndexError) as exc:
             # IndexError: PyYAML reads the sign of an empty '!!int' or '!!float' as value[0]
-            raise YamlError(f"bad value {shorten(event.value)!r}: {exc}", line) from None
+            why = "no number after the tag" if isinstance(exc, IndexError) else exc
+            raise YamlError(f"bad value {shorten(event.value)!r}: {why}", line) from None
 
     @staticmethod
     def _child_path(stack: list[list[Any]]) -> Path_:
