@@ -72,7 +72,6 @@ class Scorer:
             (self._late if getattr(compiled, "late", False) else self._early).append(compiled)
         self._starts: StartIndex | None = None
         self._picked: dict[tuple[str, tuple[str, ...], frozenset[str]], list[Any]] = {}
-        self._asked_by: dict[tuple[str, str], frozenset[str]] = {}
 
     def _index_rules(self) -> None:
         """File every rule's alternatives in one index, so that an answer's words are read
@@ -95,24 +94,14 @@ class Scorer:
                 and track in runner.rule.tracks]
         return runners
 
-    def _asked(self, rubric_set: RubricSet, question: str | None) -> frozenset[str] | None:
+    @staticmethod
+    def _asked(rubric_set: RubricSet, question: str | None) -> frozenset[str] | None:
         """The dimensions of the set's ``focus`` the question's wording asks about, or
-        ``None`` when there is no question to go by.
-
-        Kept per question and set: it is a property of the question, and every answer to
-        a scenario's node (every turn of a drill on it) is scored against the same one.
-        """
+        ``None`` when there is no question to go by."""
         if not question:
             return None
-        key = (rubric_set.id, question)
-        asked = self._asked_by.get(key)
-        if asked is None:
-            if len(self._asked_by) >= _QUESTIONS_KEPT:
-                self._asked_by.clear()
-            asked = self._asked_by[key] = frozenset(
-                dim for dim, focus in rubric_set.focus.items()
-                if any(_regex(p).search(question) for p in focus.asked))
-        return asked
+        return frozenset(dim for dim, focus in rubric_set.focus.items()
+                         if any(_regex(p).search(question) for p in focus.asked))
 
     def rubric_set(self, ctx: AnswerContext) -> RubricSet:
         wanted = ctx.rubric or ctx.track
@@ -180,7 +169,7 @@ class Scorer:
     def _stats(job: Job, text: Text, budget: int) -> dict[str, Any]:
         wpm = job.rubric_set.wpm
         n = text.word_count
-        fillers = list(map(_KIND, job.findings)).count("filler")
+        fillers = sum(1 for f in job.findings if f.kind == "filler")
         stats: dict[str, Any] = {
             "words": n,
             "sentences": len(text.sentences),
@@ -245,11 +234,6 @@ def _heaviest_first(f) -> tuple[int, int]:
 
 
 _BY_SPAN = attrgetter("start", "end", "rule")
-_KIND = attrgetter("kind")
-
-
-_QUESTIONS_KEPT = 1024
-"""Questions whose asked-for dimensions are kept at most; then the scorer starts afresh."""
 
 
 @cache

@@ -35,7 +35,6 @@ def _values_in(text: str, values: dict[str, Any]) -> str:
         return text  # a stray brace in a coach's message: show it as written
 
 
-
 @dataclass
 class Job:
     """One answer being scored."""
@@ -70,14 +69,11 @@ class Job:
         effect = effect or rule.effect
         if suggestion is None:
             suggestion = "" if effect == "credit" else rule.suggestion
-        # '%s' is the match, '{name}' a measured value (see ``fill``), done here inline as
-        # this runs for every finding
-        message = ((rule.message if message is None else message) or "").replace("%s", matched)
-        suggestion = (suggestion or "").replace("%s", matched)
-        if "{" in message or "{" in suggestion:
-            # one message for both tracks: "{listener}" is the CEO or the interviewer
-            values.setdefault("listener", self.listener)
-            message, suggestion = _values_in(message, values), _values_in(suggestion, values)
+        # one message for both tracks: "{listener}" is the CEO or the interviewer
+        values.setdefault("listener", self.listener)
+        template = rule.message if message is None else message
+        message = _values_in((template or "").replace("%s", matched), values)  # as ``fill``
+        suggestion = _values_in((suggestion or "").replace("%s", matched), values)
         finding = new_finding({
             "rule": rule.id, "dimension": rule.dimension, "start": start, "end": end,
             "text": matched, "message": message, "suggestion": suggestion, "effect": effect,
