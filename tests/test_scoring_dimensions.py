@@ -517,3 +517,21 @@ def test_tips_leave_out_what_the_question_did_not_ask(scorer):
     assert probe.has_finding("structure")  # still scored, weighed little
     assert not [f for f in probe.tips(4) if f.dimension == "structure"]
     assert [f for f in story.tips(4) if f.dimension == "structure"]
+
+
+def test_a_safeguard_named_twice_earns_once(scorer):
+    twice = scorer.score("We held a post-mortem on Monday. The post-mortem notes went to "
+                         "everyone, and I'll send you the summary by Friday.")
+    prevention = [f for f in twice.findings if f.rule == "solution.prevention"]
+    assert [f.text for f in prevention] == ["post-mortem", "post-mortem"]
+    assert [f.points for f in prevention] == [15, 0]
+    two_safeguards = scorer.score("We held a post-mortem on Monday, and we added alert "
+                                  "thresholds. I'll send you the summary by Friday.")
+    assert two_safeguards.score("solution") > twice.score("solution")
+
+
+def test_running_or_redoing_something_is_an_action(scorer):
+    said = scorer.score("I ran the review within 48 hours, and I re-ranked the repair list "
+                        "so safety jobs come first.", AnswerContext(track="interview"))
+    assert [f.text for f in said.findings if f.rule == "solution.action"] == [
+        "I ran", "I re-ranked"]

@@ -92,9 +92,18 @@ class CompiledRule:
         rule = self.rule
         if self.second is not None and self.second.search(job.text.subject):
             return  # a conditional rule whose second pattern is there
+        # Saying "post-mortem" twice is one safeguard, not two: a credit's wording earns
+        # once. (Faults repeat: a second "basically" is a second filler.)
+        credited: set[str] | None = set() if rule.effect == "credit" else None
         for m in self.scanner.finditer(job.text.subject):  # type: ignore[union-attr]
             if m.end() == m.start() or self.excepted(job, m.start()):
                 continue
+            if credited is not None:
+                wording = m.group().lower()
+                if wording in credited:
+                    job.add(rule, m.start(), m.end(), points=0)
+                    continue
+                credited.add(wording)
             suggestion = None
             for regex, replacement in self.swaps:
                 if regex.fullmatch(m.group()):
