@@ -323,6 +323,13 @@ def test_the_time_of_what_was_done_does_not_date_a_promise(scorer):
                          + "By Friday you'll have the final cost from me.")
     assert past.has_finding("follow_up.dated")
     assert dated.score("follow_up") == 100
+    for other_clause in ("On Tuesday it broke, and I'll keep you posted.",
+                         "On Tuesday it broke; I'll keep you posted."):
+        said = scorer.score(other_clause)
+        assert [f.effect for f in said.findings if f.rule == "follow_up.dated"] == ["penalty"]
+    for its_own in ("By Friday, I'll send you the cost.", "Tomorrow morning I'll update you."):
+        said = scorer.score(its_own)
+        assert [f.effect for f in said.findings if f.rule == "follow_up.dated"] == ["credit"]
 
 
 def test_a_practice_kept_since_counts_as_action(scorer):

@@ -18,6 +18,8 @@ _FIRST_PERSON = re.compile(
     r"(?!\s+(?:really\s+|so\s+|just\s+)?(?:think|guess|suppose|hope|believe|feel|mean|"
     r"don't know|am sorry|am not sure))(?!['’]m (?:really |so |very )?(?:sorry|not sure))",
     re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|so|then)\b|[;:]|\s[-\u2013\u2014]\s|\u2014")
+"""Where a clause of its own starts: a time before it belongs to that other clause."""
 _TIME_FRAME = Scanner.of_pattern(TIME_FRAME.pattern, TIME_FRAME.flags)
 """Read from the scorer's start index: a scan of its own walked the whole answer."""
 _compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -119,8 +121,9 @@ def dated_commitment(rule, job: Job) -> None:
         m = search_in(job.text.subject, TIME_EXPRESSION, c.start, sentence.end)
         if m is None:
             m = search_in(job.text.subject, TIME_EXPRESSION, sentence.start, c.start)
-            if m is not None and m.start() - sentence.start > 12:
-                m = None
+            if m is not None and (m.start() - sentence.start > 12 or _NEW_CLAUSE.search(
+                    job.text.clean, m.end(), c.start)):
+                m = None  # "On Tuesday it broke, and I'll keep you posted": not its time
         if m:
             job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
                     kind="follow_up")
