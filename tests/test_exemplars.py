@@ -53,3 +53,15 @@ def test_every_incident_scenario_asks_for_a_written_update():
     lacking = sorted(sid for sid, s in content().scenarios.items()
                      if s.track == "incident" and s.written_update is None)
     assert not lacking, f"incident scenarios without a written update: {lacking}"
+
+
+@pytest.mark.parametrize("scenario_id, node_id", node_cases(),
+                         ids=[f"{s}:{n}" for s, n in node_cases()])
+def test_exemplar_covers_its_talking_points_without_jargon(scenario_id: str, node_id: str):
+    """The answer to aim for says every point the node lists, in words the listener follows."""
+    r = rehearsal(scenario_id)
+    node = r.scenario.nodes[node_id]
+    result = scorer().score(node.exemplar, r.context(node_id))
+    assert [p.id for p in result.points if not p.covered] == []
+    assert [f.text for f in result.findings
+            if f.dimension == "jargon" and f.effect == "penalty"] == []
