@@ -45,6 +45,8 @@ EXPECTED = {
                                "did you mean 'dimension'?"),
     "unknown_measure_param.yaml": (7, "unknown param 'max_point' for measure 'over_budget'; "
                                       "did you mean 'max_points'?"),
+    "bad_regex_param.yaml": (7, "params: 'cues': regular expression '(?:cost|impact' does not "
+                                "compile"),
 }
 
 

@@ -542,3 +542,16 @@ def test_running_or_redoing_something_is_an_action(scorer):
                         "so safety jobs come first.", AnswerContext(track="interview"))
     assert [f.text for f in said.findings if f.rule == "solution.action"] == [
         "I ran", "I re-ranked"]
+
+
+def test_figures_given_to_a_question_that_asks_only_for_figures_owe_no_i_or_we(scorer):
+    figures = ("About 11,000 customers over 36 hours, and $640,000 of blocked orders, of "
+               "which roughly half came back later. Support tickets tripled, and a consumer "
+               "news site picked up two complaints.")
+    for question in ("How many customers, and what does that cost us?", "How bad is it?"):
+        assert not scorer.score(figures, AnswerContext(question=question)).has_finding(
+            "ownership.first_person")
+    for question in ("What caused this?",
+                     "How many customers, and what are you doing about it?"):
+        assert scorer.score(figures, AnswerContext(question=question)).has_finding(
+            "ownership.first_person")

@@ -145,7 +145,7 @@ MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "quantity": ("families",),
     "metric_link": ("lexicon", "words"),
     "no_number": ("min_words",),
-    "no_agent": ("credit_max", "credit_points", "min_words"),
+    "no_agent": ("credit_max", "credit_points", "min_words", "figure_questions"),
     "absent": ("of", "min_words"),
     "dated_commitment": ("of", "miss_points"),
     "star_part": ("part", "cues", "needs_number", "no_number_message", "after"),
@@ -153,6 +153,8 @@ MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "kpi": ("miss_points",),
 }
 """The parameters each measure reads: any other name is a typo that would do nothing."""
+REGEX_PARAMS = frozenset({"preamble", "cues", "figure_questions"})
+"""Parameters that hold regexes (one, or a list): checked when the file is read."""
 
 
 class MeasureRule(_Rule):
@@ -182,6 +184,13 @@ class MeasureRule(_Rule):
                     "expected one of: " + ", ".join(known) if known else "it takes none")
                 raise ValueError(f"unknown param '{name}' for measure "
                                  f"'{info.data['measure']}'; {hint}")
+            if name in REGEX_PARAMS:
+                value = params[name]
+                for pattern in value if isinstance(value, list) else [value]:
+                    try:
+                        compile_regex(str(pattern))
+                    except ValueError as exc:
+                        raise ValueError(f"'{name}': {exc}") from None
         return params
 
 

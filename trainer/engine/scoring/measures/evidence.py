@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import islice
 
 from trainer.engine.scoring.measures.patterns import reads_with
@@ -23,6 +24,12 @@ _NEW_CLAUSE = re.compile(r",\s*(?:and|but|so|then)\b|[;:]|\s[-\u2013\u2014]\s|\u
 _TIME_FRAME = Scanner.of_pattern(TIME_FRAME.pattern, TIME_FRAME.flags)
 """Read from the scorer's start index: a scan of its own walked the whole answer."""
 _compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """A rule's regex parameter, compiled once."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _words_regex(words: list[str]) -> re.Pattern[str]:
@@ -84,7 +91,9 @@ def no_number(rule, job: Job) -> None:
 
 
 def no_agent(rule, job: Job) -> None:
-    """No 'I' or 'we' anywhere: nobody in the answer owns or does anything."""
+    """No 'I' or 'we' anywhere: nobody in the answer owns or does anything. Not asked of
+    figures given to a question that asks only for figures (``figure_questions``, a regex
+    the whole question matches): "About 11,000 customers, $640,000" needs nobody to act."""
     cap = int(rule.params.get("credit_max", 0))
     hits = list(islice(finditer_in(job.text.subject, _FIRST_PERSON), max(1, cap)))
     if hits:
@@ -93,8 +102,13 @@ def no_agent(rule, job: Job) -> None:
             job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
                     points=per, kind="ownership")
         return
-    if job.text.word_count >= int(rule.params.get("min_words", 8)):
-        job.add(rule, 0, 0)
+    if job.text.word_count < int(rule.params.get("min_words", 8)):
+        return
+    figures_only = rule.params.get("figure_questions")
+    if figures_only and job.ctx.question and any(q.is_business for q in job.quantities) \
+            and _regex(str(figures_only)).fullmatch(job.ctx.question.strip()):
+        return
+    job.add(rule, 0, 0)
 
 
 def absent(rule, job: Job) -> None:
