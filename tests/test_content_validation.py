@@ -45,6 +45,10 @@ EXPECTED = {
                                "did you mean 'dimension'?"),
     "unknown_measure_param.yaml": (7, "unknown param 'max_point' for measure 'over_budget'; "
                                       "did you mean 'max_points'?"),
+    "colon_in_token.yaml": (7, "tokens item 1: expected text, but YAML reads the unquoted "
+                               "'guarantee (?:it|this)(?: issue| problem)? (?:won't|never)' "
+                               "as a key and a value (it holds ': '); put the whole text in "
+                               "quotes"),
     "bad_regex_param.yaml": (7, "params: 'cues': regular expression '(?:cost|impact' does not "
                                 "compile"),
 }

@@ -555,3 +555,46 @@ def test_figures_given_to_a_question_that_asks_only_for_figures_owe_no_i_or_we(s
                      "How many customers, and what are you doing about it?"):
         assert scorer.score(figures, AnswerContext(question=question)).has_finding(
             "ownership.first_person")
+
+
+@pytest.mark.parametrize("said, rule", [
+    ("Zero chance, I'm 100% confident, end of story.", "confidence.overclaim"),
+    ("I can guarantee this won't happen again; there is nothing to worry about.",
+     "confidence.overclaim"),
+    ("We have a robust remediation plan in place and my team is actioning it.",
+     "solution.empty_plan"),
+    ("We are doing the needful and will take necessary action at the earliest.",
+     "solution.empty_plan"),
+    ("Full timeline to you by 3 pm.", "follow_up.commitment"),
+    ("ill msg u by 4 with both numbers", "follow_up.dated"),
+    ("I will revert back to you by 11 am with the final cost.", "follow_up.dated"),
+    ("The cause is a certificate that I did not renew in time.", "ownership.accountability"),
+    ("Today my team starts re-crediting the 52,000 members.", "solution.action"),
+    ("The job now stops if totals differ by 1%, so it can't fail silently again.",
+     "solution.prevention"),
+])
+def test_blind_set_5_wordings(scorer, said, rule):
+    result = scorer.score(said)
+    if rule == "follow_up.dated":  # it also reports a promise without a time
+        assert [f.effect for f in result.findings if f.rule == rule] == ["credit"]
+    assert fired(result, rule)
+
+
+@pytest.mark.parametrize("said, rule", [
+    ("We can't guarantee it won't happen again, but the alert makes it unlikely.",
+     "confidence.overclaim"),
+    ("I'm 80% confident the fix holds; I'll confirm by Friday.", "confidence.overclaim"),
+    ("Deliveries are delayed until Friday at the earliest.", "solution.empty_plan"),
+    ("I will revert back to you by 11 am with the final cost.", "solution.containment"),
+])
+def test_blind_set_5_wordings_that_must_not_fire(scorer, said, rule):
+    assert not fired(scorer.score(said), rule)
+
+
+def test_a_signpost_opening_is_not_judged_as_the_bottom_line(scorer):
+    plan = ("Three things. Today my team re-credits the 52,000 members whose flights earned "
+            "no points, which finishes Thursday. On Friday each gets an email with the new "
+            "balance, and from next month the job checks its own totals.")
+    assert not scorer.score(plan).has_finding("brevity.bottom_line")
+    assert scorer.score("Some background first. " + plan.split(". ", 1)[1]).has_finding(
+        "brevity.bottom_line")

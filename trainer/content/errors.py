@@ -85,6 +85,11 @@ def _not_text(value: Any, raw: str | None, msg: str) -> str:
         kind = "a boolean"
     elif isinstance(value, (int, float)):
         kind = "a number"
+    elif isinstance(value, dict) and len(value) == 1:
+        # "- (?: issue| problem)? ..." : the ': ' inside makes YAML read a key and a value
+        (key, rest), = value.items()
+        return (f"expected text, but YAML reads the unquoted '{shorten(f'{key}: {rest}')}' as "
+                f"a key and a value (it holds ': '); put the whole text in quotes")
     else:
         return msg
     written = raw if raw is not None else str(value).lower()

@@ -141,7 +141,7 @@ MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "over_budget": ("slack", "max_points"),
     "too_short": ("min_words", "ratio"),
     "long_sentence": ("max_words",),
-    "bottom_line": ("min_words", "preamble", "cues"),
+    "bottom_line": ("min_words", "preamble", "cues", "signposts"),
     "quantity": ("families",),
     "metric_link": ("lexicon", "words"),
     "no_number": ("min_words",),
@@ -153,7 +153,7 @@ MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "kpi": ("miss_points",),
 }
 """The parameters each measure reads: any other name is a typo that would do nothing."""
-REGEX_PARAMS = frozenset({"preamble", "cues", "figure_questions"})
+REGEX_PARAMS = frozenset({"preamble", "cues", "signposts", "figure_questions"})
 """Parameters that hold regexes (one, or a list): checked when the file is read."""
 
 

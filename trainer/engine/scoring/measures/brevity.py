@@ -73,6 +73,9 @@ def bottom_line(rule, job: Job) -> None:
     if not sentences or job.text.word_count < int(_param(rule, "min_words", 20)):
         return
     first = sentences[0]
+    signposts = rule.params.get("signposts", [])
+    if signposts and len(sentences) > 1 and _any_of(signposts).fullmatch(first.text.lower()):
+        first = sentences[1]  # "Three things." announces the answer; what follows carries it
     cues = rule.params.get("cues", [])
     preamble = rule.params.get("preamble", [])
     low = first.text.lower()
