@@ -276,7 +276,8 @@ def test_summary_means_and_weakest():
     assert s["weakest"] == "follow_up" or s["dimensions"][s["weakest"]] == min(
         s["dimensions"].values())
     assert s["overall"] == round(sum(t.score.overall for t in r.turns) / 2)
-    assert s["checklist"] == [{"item": "Has a number", "passed": 1, "of": 2, "evidence": ""}]
+    assert s["checklist"] == [{"item": "Has a number", "passed": 1, "of": 2, "met": True,
+                               "turn": 1, "evidence": ""}]
 
 
 def test_replay_gives_the_same_meeting():

@@ -476,6 +476,23 @@ def test_a_failed_checklist_item_says_why_even_without_a_fault(scorer):
     assert not owned.passed and "yours to fix" in owned.evidence
 
 
+def test_checklist_evidence_agrees_with_its_mark(scorer):
+    """A missed item does not quote a credit as if it passed; a passed one does not quote
+    its fault as if it failed."""
+    missed = {c.item: c for c in scorer.score(
+        "The model was retrained last week. We're looking into it.").checklist}
+    priorities = missed["The CEO's priorities"]
+    assert not priorities.passed
+    assert priorities.evidence == "only 'last week'; no business impact put in numbers"
+    long_sentence = ("We lost about $40,000 in renewals since Monday because my churn model "
+                     "scored loyal customers as leaving and the team sent them discounts "
+                     "they did not need, which I should have caught in review. ")
+    passed = {c.item: c for c in scorer.score(
+        long_sentence + "I've rolled it back; update by Friday 5 pm.").checklist}
+    brevity = passed["Brevity"]
+    assert brevity.passed and "; to watch: " in brevity.evidence
+
+
 @pytest.mark.parametrize("answer", ["", "   ", "😀😀😀", "x" * 5000, "a\x00b\x07c\x1b[31m",
                                     "\u202e\ufeff" * 10, "$$$ %%% 100%%%",
                                     # letters IGNORECASE folds and lower() keeps

@@ -315,7 +315,7 @@ def summary_lines(s: dict[str, Any]) -> list[str]:
         lines.append("Per dimension: " + " · ".join(f"{k} {v}" for k, v in s["dimensions"].items()))
         lines.append(f"Weakest: {s['weakest']} ({s['dimensions'][s['weakest']]}).")
     for item in s["checklist"]:
-        mark = "x" if item["passed"] else " "
+        mark = "x" if item["met"] else " "
         lines.append(f"  [{mark}] {item['item']} ({item['passed']} of {item['of']})")
     if s["points"]["missing_points"]:
         lines.append("Talking points missed: " + "; ".join(s["points"]["missing_points"]))

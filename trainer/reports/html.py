@@ -89,8 +89,9 @@ def _checklist(items: list[dict]) -> str:
     if not items:
         return ""
     lis = "".join(
-        f"<li class=\"{'pass' if c['passed'] else 'fail'}\">{'✓' if c['passed'] else '✗'} "
-        f"{_e(c['item'])}{' — “' + _e(c['evidence']) + '”' if c['evidence'] else ''}</li>"
+        f"<li class=\"{'pass' if c['met'] else 'fail'}\">{'✓' if c['met'] else '✗'} "
+        f"{_e(c['item'])} ({c['passed']} of {c['of']})"
+        f"{' — “' + _e(c['evidence']) + '”' if c['evidence'] else ''}</li>"
         for c in items)
     return f"<h2>Checklist</h2><ul>{lis}</ul>"
 

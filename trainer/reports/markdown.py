@@ -33,7 +33,8 @@ def to_markdown(report: dict) -> str:
         out += ["", "## Checklist", ""]
         for c in report["checklist"]:
             evidence = f" — “{_safe(c['evidence'])}”" if c["evidence"] else ""
-            out.append(f"- [{'x' if c['passed'] else ' '}] {_safe(c['item'])}{evidence}")
+            out.append(f"- [{'x' if c['met'] else ' '}] {_safe(c['item'])} "
+                       f"({c['passed']} of {c['of']}){evidence}")
     out += ["", "## Transcript"]
     for t in report["turns"]:
         out += _turn(t)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from trainer import __version__
+from trainer.engine.conversation.meeting_checklist import over_meeting
 
 
 def build_report(store: Any, rehearsal_id: int, content: Any = None) -> dict[str, Any]:
@@ -58,16 +59,8 @@ def _original_means(turns: list[dict]) -> dict[str, int]:
 
 
 def checklist(turns: list[dict]) -> list[dict[str, Any]]:
-    """Each checklist item once: passed if any turn passed it, with that turn's evidence."""
-    items: dict[str, dict[str, Any]] = {}
-    for t in turns:
-        for c in t["score"].get("checklist") or []:
-            name = str(c.get("item", ""))
-            seen = items.get(name)
-            if seen is None or (c.get("passed") and not seen["passed"]):
-                items[name] = {"item": name, "passed": bool(c.get("passed")),
-                               "evidence": str(c.get("evidence") or ""), "turn": t["number"]}
-    return list(items.values())
+    """Each checklist item once, judged over the meeting as the debrief judges it."""
+    return over_meeting((t["number"], t["score"].get("checklist") or []) for t in turns)
 
 
 def segments(answer: str, findings: list[dict]) -> list[dict[str, Any]]:

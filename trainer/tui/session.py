@@ -79,31 +79,26 @@ class Debrief:
 def debrief_of(rehearsal: Any) -> Debrief:
     """Overall and per-dimension means, and the checklist over the whole meeting.
 
-    A checklist item counts as met when at least half the answers met it.
+    A checklist item counts as met when at least half the answers met it
+    (``over_meeting``, as in the reports and ``rehearse drill``).
     """
+    from trainer.engine.conversation.meeting_checklist import over_meeting
+
     summary = getattr(rehearsal, "summary", None)
+    turns = list(rehearsal.turns)
     if callable(summary):
         s = summary()
-        checklist = [(f"{c['item']} ({c['passed']}/{c['of']})", 2 * c["passed"] >= c["of"],
-                      c.get("evidence", "")) for c in s.get("checklist", [])]
-        return Debrief(overall=s.get("overall") or 0, dimensions=dict(s.get("dimensions", {})),
-                       checklist=checklist, outcome=s.get("outcome"))
-    turns = list(rehearsal.turns)
-    dims: dict[str, list[int]] = {}
-    checklist: dict[str, tuple[bool, str]] = {}
-    for turn in turns:
-        for name, dim in turn.score.dimensions.items():
-            dims.setdefault(name, []).append(dim.score)
-        for item in turn.score.checklist:
-            passed, evidence = checklist.get(item.item, (False, ""))
-            if item.passed and not passed:
-                checklist[item.item] = (True, item.evidence)
-            elif item.item not in checklist:
-                checklist[item.item] = (item.passed, item.evidence)
-    overall = round(sum(t.score.overall for t in turns) / len(turns)) if turns else 0
-    return Debrief(
-        overall=overall,
-        dimensions={k: round(sum(v) / len(v)) for k, v in dims.items()},
-        checklist=[(k, p, e) for k, (p, e) in checklist.items()],
-        outcome=getattr(rehearsal, "outcome", None),
-    )
+        overall, dimensions = s.get("overall") or 0, dict(s.get("dimensions", {}))
+        items, outcome = s.get("checklist", []), s.get("outcome")
+    else:
+        dims: dict[str, list[int]] = {}
+        for turn in turns:
+            for name, dim in turn.score.dimensions.items():
+                dims.setdefault(name, []).append(dim.score)
+        overall = round(sum(t.score.overall for t in turns) / len(turns)) if turns else 0
+        dimensions = {k: round(sum(v) / len(v)) for k, v in dims.items()}
+        items = over_meeting((n, t.score.checklist) for n, t in enumerate(turns, 1))
+        outcome = getattr(rehearsal, "outcome", None)
+    checklist = [(f"{c['item']} ({c['passed']}/{c['of']})", c["met"], c["evidence"])
+                 for c in items]
+    return Debrief(overall=overall, dimensions=dimensions, checklist=checklist, outcome=outcome)

@@ -21,6 +21,7 @@ from trainer.content.models.scenario import DIMENSIONS, Node, Scenario, TalkingP
 from trainer.engine.conversation import patience as patience_rules
 from trainer.engine.conversation import reactions
 from trainer.engine.conversation.conditions import Situation, apply_set, holds, mentioned_keys
+from trainer.engine.conversation.meeting_checklist import over_meeting
 from trainer.engine.conversation.talking_points import coverage
 from trainer.engine.conversation.written_update import score_update
 from trainer.engine.scoring.context import AnswerContext
@@ -304,19 +305,11 @@ class Rehearsal:
     def summary(self) -> dict[str, Any]:
         """Means over the turns, the weakest dimension, the outcome and the checklist."""
         dims: dict[str, list[int]] = {}
-        checklist: dict[str, dict[str, Any]] = {}
         covered = missing = 0
         missing_points: list[str] = []
         for turn in self.turns:
             for name, dim in turn.score.dimensions.items():
                 dims.setdefault(name, []).append(dim.score)
-            for item in turn.score.checklist:
-                entry = checklist.setdefault(item.item, {"item": item.item, "passed": 0,
-                                                          "of": 0, "evidence": ""})
-                entry["of"] += 1
-                if item.passed:
-                    entry["passed"] += 1
-                    entry["evidence"] = entry["evidence"] or item.evidence
             for p in turn.points:
                 covered += p.covered
                 missing += not p.covered
@@ -333,7 +326,8 @@ class Rehearsal:
             "weakest": weakest, "outcome": self.outcome, "finished": self.finished,
             "track": self.scenario.track,
             "patience": self.patience, "patience_max": self.patience_max,
-            "checklist": list(checklist.values()),
+            "checklist": over_meeting((n, t.score.checklist)
+                                      for n, t in enumerate(self.turns, 1)),
             "points": {"covered": covered, "missing": missing,
                        "missing_points": list(dict.fromkeys(missing_points))},
             "written_update": self.update_score.overall if self.update_score else None,

@@ -20,6 +20,13 @@ def _evidence(f: Finding | None, fallback: str) -> str:
     return f"'{f.text.strip()}': {f.message}" if f.text.strip() else f.message
 
 
+def _partial(item: str, passed: bool, found: Finding | None, missing: str) -> ChecklistItem:
+    """An item judged on credits: what was found, or, short of a pass, what is missing."""
+    if passed or found is None:
+        return ChecklistItem(item, passed, _evidence(found, missing))
+    return ChecklistItem(item, passed, f"only '{found.text.strip()}'; {missing}")
+
+
 def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
                     stats: dict, track: str = "incident") -> list[ChecklistItem]:
     def score(d: str) -> int:
@@ -30,8 +37,12 @@ def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
     words, budget = stats.get("words", 0), stats.get("budget", 0)
     seconds = stats.get("speaking_seconds", 0)
     bad = first("brevity", "penalty")
-    items.append(ChecklistItem(ITEMS[0], score("brevity") >= 70, _evidence(
-        bad, f"{words} words against a budget of {budget}; the point comes first")))
+    brief = score("brevity") >= 70
+    size = f"{words} words against a budget of {budget}"
+    # a pass shows what passed, and a fault it survived only as something to watch
+    items.append(ChecklistItem(ITEMS[0], brief, (
+        f"{size}; to watch: {_evidence(bad, '')}" if brief and bad
+        else f"{size}; the point comes first" if brief else _evidence(bad, size))))
 
     blame = first("ownership", "penalty")
     owned = first("ownership", "credit", "ownership.accountability") or \
@@ -48,9 +59,14 @@ def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
     items.append(ChecklistItem(ITEMS[1], passed, evidence))
 
     plan = first("solution", "credit")
-    items.append(ChecklistItem(ITEMS[2], score("solution") >= 60, _evidence(
-        plan if score("solution") >= 60 else first("solution", "penalty") or plan,
-        "no action, option or recommendation found")))
+    gap = first("solution", "penalty")
+    if score("solution") >= 60:
+        evidence = _evidence(plan, "")
+    elif gap is not None or plan is None:
+        evidence = _evidence(gap, "no action, option or recommendation found")
+    else:  # some credit, not enough of a plan
+        evidence = f"only '{plan.text.strip()}' so far; say what you do first and by when"
+    items.append(ChecklistItem(ITEMS[2], score("solution") >= 60, evidence))
 
     shaky = first("confidence", "penalty")
     composed = score("confidence") >= 70 and shaky is None or score("confidence") >= 80
@@ -69,15 +85,14 @@ def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
     # the seed's "CEO's priorities" are the interviewer's in an interview
     priorities = "The interviewer's priorities" if track == "interview" else ITEMS[5]
     if "tailoring" in scores:
-        kpi = first("tailoring", "credit")
         listener = "the interviewer" if track == "interview" else "the CEO"
-        items.append(ChecklistItem(priorities, score("tailoring") >= 60, _evidence(
-            kpi, f"nothing about the priorities {listener} cares about")))
+        items.append(_partial(priorities, score("tailoring") >= 60, first("tailoring", "credit"),
+                              f"nothing about the priorities {listener} cares about"))
     else:
         money = first("impact", "credit", "impact.business_metric") or \
             first("impact", "credit")
-        items.append(ChecklistItem(priorities, score("impact") >= 60, _evidence(
-            money, "no business impact put in numbers")))
+        items.append(_partial(priorities, score("impact") >= 60, money,
+                              "no business impact put in numbers"))
 
     if "follow_up" not in scores:  # an interview answer: nothing to follow up
         return items
