@@ -227,6 +227,11 @@ def test_a_colleague_named_as_the_cause_is_blame_and_a_blameless_review_is_not(s
     "We were let down by our cloud provider.",
     "Marketing's decision caused the spike in complaints.",
     "The vendor's mistake led to two days of missed deliveries.",
+    # an outside tester's hospital answers
+    "The pump vendor sent us a bad file and the nurses should have caught it.",
+    "Honestly, it's not really on us.",
+    "It was the vendor, their fault.",
+    "The supplier messed up.",
 ])
 def test_blame_in_other_words(scorer, blame):
     assert scorer.score(blame).has_finding("ownership.blame")
@@ -251,6 +256,9 @@ def test_ownership_in_everyday_and_hurried_words(scorer, owned):
     "The data team should explain the new schema to us; I've asked them to by Friday.",
     "My team's decision caused this, and I'm changing how we make it.",
     "Our team's mistake led to the outage; I own the fix.",
+    "It wasn't their fault; the pipeline had no check.",
+    "It's not on us to decide the price; the board sets it.",
+    "The alerts should have caught it, and they didn't: I set the threshold too high.",
 ])
 def test_escalating_or_asking_another_team_is_not_blame(scorer, fine):
     assert not scorer.score(fine).has_finding("ownership.blame")
