@@ -314,6 +314,24 @@ def test_written_update_is_checked_for_its_four_parts():
     assert r.summary()["written_update"] == weak.overall
 
 
+@pytest.mark.parametrize("action", [
+    "Lee audits every pump by Friday.",
+    "I file the state report by March 17.",
+    "My team builds a dose check in 2 weeks.",
+])
+def test_an_action_outside_software_with_an_owner_and_a_date_counts(action):
+    from trainer.engine.conversation.written_update import find_parts
+    assert find_parts(action)["actions"] == (0, action)
+    assert find_parts("We lost $40,000 since Monday.")["actions"] is None
+
+
+def test_a_next_update_at_noon_is_dated():
+    r = start(chain("a", "b"))
+    result = r.write_update(UPDATE.replace("Friday 5 pm", "Friday noon"))
+    assert not result.has_finding("follow_up.dated")
+    assert [c.passed for c in result.checklist[:4]] == [True, True, True, True]
+
+
 def test_interviewer_probes_for_the_missing_star_part():
     who = {"reactions": {"missing_part": ["And the {part}? What came of it?"]}}
     nodes = chain("q1", "q2", "q3")

@@ -45,7 +45,7 @@ _OPEN = re.compile(r"\b(?:still (?:checking|investigating|confirming|looking|ver
                    r"(?:don't|do not) (?:yet )?know|open question|investigating|"
                    r"checking whether)\b",
                    re.IGNORECASE)
-_OWNER = re.compile(r"(?:\b(?:I|I'll|I will|I'm|my team|our team|we|we'll|owner|owned by|"
+_OWNER = re.compile(r"(?:\b(?i:I|I'll|I will|I'm|my team|our team|we|we'll|owner|owned by|"
                     r"lead|DRI)\b|\b[A-Z][a-z]+(?= (?:is |will |to |and |owns |leads |retrains |"
                     r"ships |adds |fixes |runs |checks |reviews |builds |writes |rolls |"
                     r"monitors |deploys |takes |has )|\)|:)"
@@ -55,7 +55,16 @@ _ACTION = re.compile(r"\b(?:fix|fixes|fixing|retrain\w*|roll\w* back|rollback|ad
                      r"deploy\w*|build\w*|review\w*|monitor\w*|alert\w*|patch\w*|restor\w*|"
                      r"backfill\w*|pin\w*|block\w*|migrat\w*|test\w*|run\w*|check\w*|"
                      r"replac\w*|updat\w*|hold\w*|set\w* up|launch\w*|will|action|mov\w*|"
-                     r"remov\w*|start\w*|freez\w*|email\w*|send\w*|cancel\w*|clean\w*)\b",
+                     r"remov\w*|start\w*|freez\w*|email\w*|send\w*|cancel\w*|clean\w*|"
+                     # the everyday verbs of a plan outside software too
+                     r"audit\w*|file[sd]?|filing|submit\w*|notif\w*|call\w*|contact\w*|writ\w*|"
+                     r"draft\w*|publish\w*|train\w*|hir\w*|book\w*|order\w*|issu\w*|refund\w*|"
+                     r"credit\w*|re-?run\w*|verif\w*|validat\w*|inspect\w*|recall\w*|repair\w*|"
+                     r"reconcil\w*|calibrat\w*|document\w*|schedul\w*|brief\w*|present\w*|"
+                     r"approv\w*|sign\w*|switch\w*|disabl\w*|enabl\w*|rotat\w*|renew\w*|"
+                     r"escalat\w*|investigat\w*|trac\w*|reprocess\w*|resend\w*|retr\w*|"
+                     r"recover\w*|compar\w*|measur\w*|count\w*|contain\w*|isolat\w*|"
+                     r"quarantin\w*|reload\w*|re-?load\w*|correct\w*|repost\w*|reissu\w*)\b",
                      re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next update|(?:i'll|i will|we'll|we will) (?:update|send|write|report|"
                    r"follow up|get back|confirm|share)|update you|hear from (?:me|us)|"

@@ -169,7 +169,8 @@ TIME_EXPRESSION = re.compile(
     rf"|\b(?:{_HOURS})\s+o['’]clock\b"
     # a bare weekday closing a clause, as said aloud: "I'll send you the numbers Thursday",
     # "Friday morning"; not "the Monday report"
-    rf"|\b(?:{_WEEKDAYS})(?=\s*(?:[,.;!?]|$|morning\b|afternoon\b|evening\b|night\b|at\b))"
+    rf"|\b(?:{_WEEKDAYS})(?=\s*(?:[,.;!?]|$|morning\b|afternoon\b|evening\b|night\b|at\b|"
+    rf"noon\b|midday\b|\d))"
     rf"|\b(?:first thing|later today|end of play|"
     rf"(?:by|before|after) lunch(?:time)?|(?:on|by) the \d{{1,2}}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
