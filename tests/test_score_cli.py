@@ -74,6 +74,19 @@ def test_jsonl_scores_each_line_and_reports_bad_lines_with_their_id(monkeypatch,
     assert "structure" in out[3]["dimensions"]
 
 
+def test_jsonl_with_a_scenario_node_scores_every_line_against_it(monkeypatch, capsys):
+    lines = "\n".join([json.dumps({"id": "a", "answer": ANSWER}),
+                       json.dumps({"id": "b", "answer": ANSWER, "track": "interview"})])
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    assert main(["score", "--jsonl", "-", "--scenario", "churn-model-drift",
+                 "--node", "opening"]) == 0
+    a, b = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert {"accuracy", "tailoring"} <= set(a["dimensions"])
+    assert a["points"], "the node's talking points are checked"
+    assert b == {"id": "b", "line": 2,
+                 "error": "'track' must be 'incident', the scenario's"}
+
+
 def test_calibrate_prints_accuracy_and_rejects_a_bad_file(tmp_path):
     pairs = tmp_path / "p.yaml"
     pairs.write_text(

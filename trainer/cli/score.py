@@ -81,8 +81,12 @@ def _context(scorer, args: argparse.Namespace):
 
 
 def _batch(scorer, args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from trainer.engine.scoring import AnswerContext
 
+    # --scenario/--node give every line that node's facts, persona and talking points
+    node_ctx = _context(scorer, args) if args.scenario or args.node else None
     try:
         stream = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8",
                                                            errors="replace")
@@ -96,8 +100,15 @@ def _batch(scorer, args: argparse.Namespace) -> int:
             if error:
                 print(json.dumps(error, ensure_ascii=False))
                 continue
-            track = item.get("track") or args.track or "incident"
-            ctx = AnswerContext(track=track, question=item.get("question") or args.question)
+            if node_ctx is not None:
+                if item.get("track") not in (None, node_ctx.track):
+                    print(json.dumps({"id": item.get("id"), "line": number, "error":
+                                      f"'track' must be '{node_ctx.track}', the scenario's"}))
+                    continue
+                ctx = replace(node_ctx, question=item.get("question") or node_ctx.question)
+            else:
+                ctx = AnswerContext(track=item.get("track") or args.track or "incident",
+                                    question=item.get("question") or args.question)
             out: dict[str, Any] = {"id": item.get("id")}
             out.update(scorer.score(clean(item["answer"]), ctx).to_dict())
             print(json.dumps(out, ensure_ascii=False), flush=False)
