@@ -237,6 +237,22 @@ def test_repeated_weakness_uses_the_repeated_line():
     assert "blame" in second.weaknesses
 
 
+def test_a_weakness_never_put_to_the_user_is_not_called_a_second_time():
+    nodes = chain("a", "b", "c", "d")
+    nodes["a"]["branches"] = [{"next": "b", "say": "Noted."}]
+    r = start(nodes)
+    assert r.answer(BLAME).reaction == "Noted."  # blame seen, never raised
+    assert r.answer(BLAME).reaction == "I'm not interested in whose fault it is."
+
+
+def test_a_weakness_the_scenarios_own_node_raised_counts_as_said():
+    r = start({**OPENING, "not-blame": {"ceo": "I'm not interested in whose fault it is.",
+                                        "branches": [{"next": "b"}]},
+               **chain("b", "c")}, vars={"evasions": 0})
+    r.answer(BLAME)
+    assert r.answer(BLAME).reaction == "That's the second time you've pointed elsewhere."
+
+
 def test_branch_say_is_the_reaction():
     nodes = chain("a", "b")
     nodes["a"]["branches"] = [{"next": "b", "say": "Noted."}]

@@ -11,7 +11,8 @@ branch taken has a condition (the node reached by the blame branch says "I'm
 not interested in whose fault it is" itself, and any node an author routes a
 weak answer to is that author's reaction), or the branch tests that weakness,
 or the next line already says something close to it. The same weakness a
-second time uses the persona's ``repeated`` line with ``{weakness}`` filled in.
+second time it is raised uses the persona's ``repeated`` line with ``{weakness}``
+filled in.
 """
 
 from __future__ import annotations
@@ -158,22 +159,26 @@ def _plain(line: str) -> str:
 
 
 def react(weaknesses: Sequence[Weakness], persona: Persona, rng: random.Random, *,
-          history: dict[str, int], tested: set[str], next_lines: Sequence[str]) -> str:
-    """The line voiced for the most pressing weakness not already said, or ''.
+          history: dict[str, int], tested: set[str],
+          next_lines: Sequence[str]) -> tuple[str, str | None]:
+    """The line voiced for the most pressing weakness not already said, and that
+    weakness's key; ``('', None)`` when there is none to voice.
 
-    ``history`` counts each weakness in earlier answers; a weakness seen before
-    uses the ``repeated`` line.
+    ``history`` counts how often the persona has already raised each weakness
+    (voiced, or said by the scenario's own node); one raised before uses the
+    ``repeated`` line. A weakness merely seen before, never said, is said afresh.
     """
     for weakness in weaknesses:
         if already_said(weakness, persona, tested, next_lines):
             continue
-        seen = history.get(weakness.key, 0)
-        if seen:
+        raised = history.get(weakness.key, 0)
+        if raised:
             template = rng.choice(lines_for(persona, "repeated"))
             return fill(template, weakness=PHRASES[weakness.key], part=weakness.part,
-                        count=ordinal(seen + 1))
-        return fill(rng.choice(lines_for(persona, weakness.key)), part=weakness.part or "result")
-    return ""
+                        count=ordinal(raised + 1)), weakness.key
+        line = fill(rng.choice(lines_for(persona, weakness.key)), part=weakness.part or "result")
+        return line, weakness.key
+    return "", None
 
 
 def fill(template: str, **values: str) -> str:

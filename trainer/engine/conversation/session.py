@@ -117,7 +117,8 @@ class Rehearsal:
         self._lines_rng = random.Random(f"{seed}:lines")
         self._react_rng = random.Random(f"{seed}:reactions")
         self._said: dict[str, list[int]] = {}
-        self._weak: Counter[str] = Counter()
+        self._raised: Counter[str] = Counter()
+        """How often each weakness has been put to the user, by a reaction or a node."""
         self._budget_default = self._default_budget()
         self._asked_at = 0.0
         self.current: Prompt = self._enter(scenario.start, "")
@@ -254,8 +255,6 @@ class Rehearsal:
         else:
             reaction = self._reaction(branch, weak, score)
             next_node = branch.next
-        for w in weak:
-            self._weak[w.key] += 1
         turn = Turn(
             index=len(self.turns), node_id=prompt.node_id, ceo=prompt.ceo,
             question=prompt.question, answer=text, score=score, points=points, branch=index,
@@ -274,12 +273,19 @@ class Rehearsal:
         if branch.say:
             return branch.say
         target = self.scenario.nodes[branch.next]
+        tested = mentioned_keys(branch.when)
+        # a weakness the branch tests, or the next line says, is put to the user by the node
+        self._raised.update(w.key for w in weak if reactions.already_said(
+            w, self.persona, tested, target.lines))
         if branch.when is not None or target.end:
             # The author's node for this answer is the reaction (never say it twice), and
             # a question right before the meeting ends would go unanswered.
             return ""
-        said = reactions.react(weak, self.persona, self._react_rng, history=dict(self._weak),
-                               tested=mentioned_keys(branch.when), next_lines=target.lines)
+        said, voiced = reactions.react(weak, self.persona, self._react_rng,
+                                       history=dict(self._raised), tested=tested,
+                                       next_lines=target.lines)
+        if voiced:
+            self._raised[voiced] += 1
         if said or weak:
             return said
         good = self.persona.reactions.good
