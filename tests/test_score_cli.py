@@ -100,3 +100,12 @@ def test_calibrate_prints_accuracy_and_rejects_a_bad_file(tmp_path):
     broken.write_text("id: [unclosed\n")
     bad = run("calibrate", str(broken))
     assert bad.returncode == 2 and "b.yaml:" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_priorities_tip_names_the_personas_own_priorities(capsys):
+    assert main(["score", "--json", "--scenario", "churn-model-drift", "--node", "opening",
+                 "Something went wrong with the model."]) == 0
+    tips = [f["suggestion"] for f in json.loads(capsys.readouterr().out)["findings"]
+            if f["rule"] == "tailoring.priorities"]
+    assert tips == ["Tie the impact to one of their priorities (revenue, retention) and put a "
+                    "number on it."]
