@@ -623,3 +623,19 @@ def test_a_signpost_opening_is_not_judged_as_the_bottom_line(scorer):
     assert not scorer.score(plan).has_finding("brevity.bottom_line")
     assert scorer.score("Some background first. " + plan.split(". ", 1)[1]).has_finding(
         "brevity.bottom_line")
+
+
+def test_how_long_it_went_wrong_is_not_a_plans_timeline(scorer):
+    def timeline(said):
+        return [f.text for f in scorer.score(said).findings if f.rule == "solution.timeline"]
+    assert timeline("The pumps ran at half dose for 4 days.") == []
+    assert timeline("We need two engineers for two weeks.") == [
+        "need two engineers for two weeks"]
+
+
+def test_a_first_sentence_that_is_the_plan_is_the_bottom_line(scorer):
+    plan = ("We're pulling the new drug library off every pump today, and pharmacy checks "
+            "each heparin order by hand until it's fixed. By Friday the library goes back "
+            "with a second pharmacist signing off every change; I'll confirm when it's done.")
+    ctx = AnswerContext(question="What are you doing about it?")
+    assert not scorer.score(plan, ctx).has_finding("brevity.bottom_line")

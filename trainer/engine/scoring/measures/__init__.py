@@ -30,4 +30,4 @@ MEASURES: dict[str, Measure] = {
     "fact_check": briefing.fact_check,
     "kpi": briefing.kpi,
 }
-LATE = {"too_short", "absent", "dated_commitment", "no_number", "metric_link"}
+LATE = {"too_short", "absent", "dated_commitment", "no_number", "metric_link", "bottom_line"}

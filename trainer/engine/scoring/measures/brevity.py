@@ -87,10 +87,18 @@ def bottom_line(rule, job: Job) -> None:
         return
     if cues and _any_of(cues).search(low):
         return
+    if any(f.effect == "credit" and f.rule in _CARRIES and first.start <= f.start < first.end
+           for f in job.findings):
+        return  # "We're pulling the library off every pump today" is the answer itself
     if _shares_question_words(low, job.ctx.question or ""):
         return
     job.add(rule, first.start, first.end)
 
+
+_CARRIES = frozenset({"solution.action", "solution.containment", "solution.recommendation",
+                      "solution.options", "ownership.accountability", "impact.quantity",
+                      "impact.business_metric"})
+"""Credits that, found in the first sentence, make it the bottom line."""
 
 _STOP = set("""a an the and or but to of in on at for with is are was were be been it this that
 what why how who when where which do does did you your we our i my me they them their there
