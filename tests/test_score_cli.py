@@ -51,6 +51,12 @@ def test_score_with_scenario_node_adds_accuracy_and_tailoring(capsys):
     assert {p["id"] for p in data["points"]} >= {"what-broke", "impact-number"}
 
 
+def test_an_end_node_is_not_scored():
+    end = run("score", "--scenario", "churn-model-drift", "--node", "end-good", ANSWER)
+    assert end.returncode == 2 and "Traceback" not in end.stderr
+    assert "node 'end-good' ends the meeting and asks nothing to answer" in end.stderr
+
+
 def test_unknown_scenario_or_node_is_a_clear_error():
     bad = run("score", "--scenario", "nope", "--node", "opening", ANSWER)
     assert bad.returncode == 2 and "unknown scenario 'nope'" in bad.stderr

@@ -69,6 +69,10 @@ def _context(scorer, args: argparse.Namespace):
     if node is None:
         known = ", ".join(scenario.nodes)
         raise TrainerError(f"scenario '{scenario.id}' has no node '{args.node}' (nodes: {known})")
+    if node.end:
+        asks = ", ".join(n for n, x in scenario.nodes.items() if not x.end)
+        raise TrainerError(f"node '{args.node}' ends the meeting and asks nothing to answer "
+                           f"(question nodes: {asks})")
     if args.track and args.track != scenario.track:
         raise TrainerError(f"scenario '{scenario.id}' is a {scenario.track} scenario, "
                            f"not {args.track}")
