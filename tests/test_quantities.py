@@ -18,6 +18,9 @@ def found(text: str) -> list[tuple[str, str, bool]]:
     ("from 2019 to 2021", [("2019", "number", False), ("2021", "number", False)]),
     ("$200k a year", [("$200k", "money", True), ("a year", "period", False)]),
     ("down for 3 hours", [("3 hours", "duration", True)]),
+    # how sure someone is, not what it costs
+    ("I'm 100% sure", [("100%", "odds", False)]),
+    ("about 80% likely to recur", [("80%", "odds", False)]),
     ("about 1.2 lakh customers", [("1.2 lakh customers", "count", True)]),
     ("a third of the bookings", [("a third of", "share", True)]),
 ])

@@ -195,6 +195,7 @@ class Quantity:
     text: str
     family: str
     """money, percent, pp, ratio ("1 in 60"), count, duration, period ("a week"), clock,
+    odds ("80% likely"),
     share ("a third of", "twice as many") or number."""
     value: float | None
     """In base units: dollars, percent, days for durations."""
@@ -236,6 +237,10 @@ def _lower_twins() -> tuple[re.Pattern[str], ...] | None:
     return None if None in twins else twins  # type: ignore[return-value]
 
 
+_SURENESS = re.compile(r"\s+(?:sure|certain|confident|likely|unlikely|chance|probability|odds)\b",
+                       re.IGNORECASE)
+
+
 def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]:
     """Every number with a recognised unit (and bare numbers as family 'number').
 
@@ -271,6 +276,8 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
         if end == start:
             continue
         family = (m.lastgroup or "number").partition("_")[0]
+        if family == "percent" and _SURENESS.match(string, end):
+            family = "odds"  # "80% likely", "100% sure": how sure, not what it costs
         s = text[start:end]
         found.append(_quantity(start, end, s, family, _value(s, family)))
         pos = end
