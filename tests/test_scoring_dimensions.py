@@ -590,6 +590,8 @@ def test_figures_given_to_a_question_that_asks_only_for_figures_owe_no_i_or_we(s
      "solution.empty_plan"),
     ("We are doing the needful and will take necessary action at the earliest.",
      "solution.empty_plan"),
+    ("I focused the team on the highest-impact work and kept stakeholders aligned.",
+     "solution.empty_plan"),
     ("Full timeline to you by 3 pm.", "follow_up.commitment"),
     ("ill msg u by 4 with both numbers", "follow_up.dated"),
     ("I will revert back to you by 11 am with the final cost.", "follow_up.dated"),
@@ -610,6 +612,7 @@ def test_blind_set_5_wordings(scorer, said, rule):
      "confidence.overclaim"),
     ("I'm 80% confident the fix holds; I'll confirm by Friday.", "confidence.overclaim"),
     ("Deliveries are delayed until Friday at the earliest.", "solution.empty_plan"),
+    ("I kept stakeholders aligned with a one-page note every Friday.", "solution.empty_plan"),
     ("I will revert back to you by 11 am with the final cost.", "solution.containment"),
 ])
 def test_blind_set_5_wordings_that_must_not_fire(scorer, said, rule):
