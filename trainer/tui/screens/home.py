@@ -159,7 +159,11 @@ class HomeScreen(Screen):
         text = Text(s.title, style="bold")
         who = persona.name if persona else s.persona
         fmt = lambda v: "—" if v is None else str(v)  # noqa: E731
-        text.append(f"\n{s.difficulty} · {who} · best {fmt(best)} · last {fmt(last)}", "dim")
+        # One line each, so that a narrow list wraps between them rather than mid-phrase
+        text.append(f"\n{s.difficulty} · {who}", "dim")
+        scores = "not rehearsed yet" if best is None and last is None else \
+            f"best {fmt(best)} · last {fmt(last)}"
+        text.append(f"\n{scores}", "dim")
         return text
 
     @on(OptionList.OptionHighlighted, "#scenarios")
