@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
 class TrendChart(Widget):
-    """Vertical bars, one per point, with labels below and the last value called out."""
+    """Vertical bars, one per point, with labels below and the last value called out.
+
+    The title wraps onto as many lines as it needs; the chart grows to fit it.
+    """
 
     COMPONENT_CLASSES = {"trend--bar", "trend--last", "trend--axis", "trend--title"}
     DEFAULT_CSS = """
-    TrendChart { height: 9; width: 1fr; }
+    TrendChart { height: auto; width: 1fr; }
     TrendChart > .trend--title { text-style: bold; }
     TrendChart > .trend--bar { color: $primary; }
     TrendChart > .trend--last { color: $warning; }
@@ -30,6 +36,13 @@ class TrendChart(Widget):
         self.labels = list(labels)
         self.unit = unit
 
+    def _title_lines(self, width: int) -> list[str]:
+        return textwrap.wrap(self.title, max(8, width), break_on_hyphens=False) or [""]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # title, the first → last values, the bars, the labels
+        return len(self._title_lines(width)) + 1 + self.ROWS + 1
+
     def _value(self, v: float) -> str:
         num = f"{v:g}"
         return f"${num}" if self.unit == "$" else f"{num}{self.unit}" if self.unit == "%" \
@@ -42,8 +55,7 @@ class TrendChart(Widget):
         span = (hi - base) or 1
         col = max(2, min(6, (self.size.width - 2) // max(1, len(pts))))
         text = Text(no_wrap=True, overflow="ellipsis")
-        width = max(8, self.size.width)
-        title = self.title if len(self.title) <= width else self.title[: width - 1] + "…"
+        title = "\n".join(self._title_lines(self.size.width))
         text.append(title, self.get_component_rich_style("trend--title"))
         text.append(f"\n{self._value(pts[0])} → {self._value(pts[-1])}\n",
                     self.get_component_rich_style("trend--last"))
