@@ -27,12 +27,13 @@ class DebriefScreen(Screen):
     CSS_PATH = "debrief.tcss"
 
     BINDINGS = [
+        # In the order the footer shows them; a narrow one drops the last
         Binding("r", "retry", "Retry", id="debrief.retry", tooltip="Rehearse this scenario again"),
+        Binding("w", "write_update", "Write update", id="debrief.update",
+                tooltip="Write the update you promised, and have it scored"),
         Binding("n", "next", "Next scenario", id="debrief.next"),
         Binding("x", "export", "Export", id="debrief.export",
                 tooltip="Write this debrief as a Markdown file in the current folder"),
-        Binding("w", "write_update", "Write update", id="debrief.update",
-                tooltip="Write the update you promised, and have it scored"),
         Binding("escape,h", "home", "Home", id="debrief.home"),
     ]
 

@@ -20,6 +20,8 @@ briefing, then answer each question as you would say it aloud.
 |---|---|---|
 | everywhere | `ctrl+p` | command palette: every action, searchable |
 | everywhere | `f1` / `ctrl+g` | this help / the jargon glossary |
+| everywhere | `f4` | your rehearsals, trends, coach review |
+| everywhere | `f6` | switch who is rehearsing (a coaching session) |
 | everywhere | `ctrl+t` | switch between the dark and the light theme |
 | everywhere | `ctrl+q` | quit |
 | home | type, `↑` `↓`, `enter` | filter, move, open the briefing |
@@ -28,7 +30,7 @@ briefing, then answer each question as you would say it aloud.
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
 | meeting, once it is over | `enter` | the debrief |
-| debrief | `r` `n` `x` `w` `h` | retry, next, export (Markdown), written update, home |
+| debrief | `r` `w` `n` `x` `h` | retry, written update, next, export (Markdown), home |
 
 ## How answers are scored
 

@@ -28,6 +28,7 @@ class HistoryScreen(Screen):
                 tooltip="Everyone's scores on this rehearsal's scenario"),
         Binding("a", "toggle_everyone", "All/mine", id="history.everyone",
                 tooltip="Show every participant's rehearsals, or only yours"),
+        Binding("f4", "app.history", "History", show=False, id="history.history"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     """Narrower than 100 columns, the side panel goes under the table: the scenario

@@ -55,6 +55,8 @@ class HomeScreen(Screen):
         Binding("down", "move(1)", "Down", show=False, id="home.down"),
         Binding("enter", "open", "Open", id="home.open", tooltip="Open the scenario's briefing"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="home.clear"),
+        Binding("f6", "app.switch_participant", "Who", id="home.participant",
+                tooltip="Switch who is rehearsing (for a coaching session)"),
     ]
 
     def __init__(self) -> None:

@@ -42,6 +42,8 @@ class MeetingScreen(Screen):
         # carried into the debrief (whose letter keys retry, export or go home).
         Binding("enter", "debrief", "Debrief", id="meeting.debrief",
                 tooltip="See how the meeting went, turn by turn"),
+        # Still works, but the footer's room goes to the meeting's own keys
+        Binding("f4", "app.history", "History", show=False, id="meeting.history"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
