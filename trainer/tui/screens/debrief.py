@@ -139,7 +139,7 @@ class DebriefScreen(Screen):
             if text:
                 self.score_update(text)
 
-        self.app.push_screen(WrittenUpdateDialog(task.prompt), written)
+        self.app.push_screen(WrittenUpdateDialog(task.prompt, task.budget), written)
 
     @work(thread=True, exclusive=True, group="scoring")
     def score_update(self, text: str) -> None:
