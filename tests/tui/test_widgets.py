@@ -59,3 +59,30 @@ async def test_a_trend_label_too_wide_for_its_bar_wraps_instead_of_being_cut():
         assert chart.size.height == len(lines)
     assert "…" not in lines[0] and "per day" in " ".join(lines[:2])
     assert lines[-2].split() == ["Mar"] * 5 and lines[-1].split() == ["3", "4", "5", "6", "7"]
+
+
+async def test_the_footer_leaves_out_whole_the_keys_that_do_not_fit():
+    from textual.binding import Binding
+
+    from trainer.tui.key_footer import KeyFooter
+
+    class Many(App):
+        BINDINGS = [Binding(k, f"notify('{k}')", f"Action {k}") for k in "abcdefgh"]
+
+        def compose(self):
+            yield KeyFooter()
+
+    app = Many()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        keys = [k for k in footer.query("FooterKey") if not k.has_class("-command-palette")]
+        palette = footer.query_one(".-command-palette")
+        shown = [k for k in keys if k.display]
+        assert 0 < len(shown) < len(keys)
+        assert shown == keys[: len(shown)]  # in order: the first ones stay
+        assert all(k.region.right <= palette.region.x for k in shown)
+        await pilot.resize_terminal(200, 5)
+        await pilot.pause()
+        assert all(k.display for k in keys)

@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.widgets.answer_box import count_words
 from trainer.tui.widgets.meter import Meter
 
@@ -42,7 +43,7 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
                 yield Button("Send (ctrl+s)", id="send", variant="primary")
                 yield Button("Cancel", id="cancel")
         # Its own footer, over the debrief's: only this dialog's keys
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._count("")

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Collapsible, Footer, Header, Static
+from textual.widgets import Button, Collapsible, Header, Static
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.session import debrief_of
 from trainer.tui.widgets import HighlightedAnswer, Meter, ScoreLine
 from trainer.tui.widgets.score_line import dimension_label
@@ -72,7 +73,7 @@ class DebriefScreen(Screen):
                 yield Button("Next scenario", id="next")
                 yield Button("Export", id="export")
                 yield Button("Home", id="home")
-        yield Footer()
+        yield KeyFooter()
 
     def _turn(self, turn: Any):
         title = f"{turn.index + 1}. {turn.ceo}  ({turn.score.overall})"

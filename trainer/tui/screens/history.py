@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.widgets.trend_chart import TrendChart
 
 SCENARIO_MIN_WIDTH = 16
@@ -59,7 +60,7 @@ class HistoryScreen(Screen):
                 yield Static("", id="weakest")
                 yield Button("Drill my weakest", id="drill-weakest", variant="primary")
                 yield Static("", id="trends-title")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         recorder: Any = getattr(self.app, "store", None)

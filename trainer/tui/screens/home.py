@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.messages import ContentReady
 
 
@@ -78,7 +79,7 @@ class HomeScreen(Screen):
             with VerticalScroll(id="preview"):
                 yield Static("", id="preview-title")
                 yield Static("", id="preview-briefing")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).focus()
