@@ -164,6 +164,35 @@ async def test_the_written_update_is_scored_in_the_debrief(make):
         assert "✓" in shown
 
 
+async def test_the_written_update_counts_words_and_shows_only_its_own_keys(make):
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await answer(app, pilot, NO_NUMBER)
+        app.show_debrief(app.screen.rehearsal, "practice")
+        await pilot.pause()
+        budget = app.screen.scenario.written_update.budget
+        await pilot.press("w")
+        await pilot.pause()
+        counter = app.screen.query_one("#update-count")
+        assert f"0 / {budget} words" in counter.render().plain
+        await pilot.press(*"Impact", "space", *"37", "space", *"patients")
+        await pilot.pause()
+        assert f"3 / {budget} words" in counter.render().plain
+        # the dialog's own footer, over the debrief's: send and cancel, no debrief keys
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        shown = {key.description for key in footer.query(FooterKey)}
+        assert {"Send", "Cancel"} <= shown
+        assert not shown & {"Retry", "Write update", "Next scenario", "Export", "Home"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DebriefScreen"
+
+
 async def test_an_interview_debrief_offers_no_written_update(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:

@@ -38,15 +38,18 @@ class RehearseApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "rehearse"
     COMMANDS = App.COMMANDS | {ScenarioCommands}
+    # The footer lists a screen's own keys first, then these, and drops what does not
+    # fit: the theme is a one-off choice (the palette has it) and "Who" matters on the
+    # home screen only, which shows it itself.
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Keys and how scoring works"),
         Binding("ctrl+g", "glossary", "Glossary", id="app.glossary",
                 tooltip="Jargon and how to say it plainly"),
-        Binding("ctrl+t", "toggle_theme", "Theme", id="app.theme",
+        Binding("ctrl+t", "toggle_theme", "Theme", id="app.theme", show=False,
                 tooltip="Switch between the dark and the light theme"),
         Binding("f4", "history", "History", id="app.history",
                 tooltip="Rehearsals, trends, coach review and comparison"),
-        Binding("f6", "switch_participant", "Who", id="app.participant",
+        Binding("f6", "switch_participant", "Who", id="app.participant", show=False,
                 tooltip="Switch who is rehearsing (for a coaching session)"),
     ]
 

@@ -9,9 +9,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from trainer.tui.key_footer import KeyFooter
+from trainer.tui.widgets.answer_box import count_words
+from trainer.tui.widgets.meter import Meter
+
 
 class WrittenUpdateDialog(ModalScreen[str | None]):
-    """Returns the update's text, or None when cancelled."""
+    """Returns the update's text, or None when cancelled.
+
+    ``budget`` is the scenario's word budget for the update: a live counter shows the
+    words typed against it, as the meeting's answer box does.
+    """
 
     CSS_PATH = "dialogs.tcss"
 
@@ -20,21 +28,35 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="update.cancel"),
     ]
 
-    def __init__(self, prompt: str) -> None:
+    def __init__(self, prompt: str, budget: int = 200) -> None:
         super().__init__()
         self.prompt = prompt
+        self.budget = budget
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -wide"):
+        with Vertical(classes="dialog -wide -tall"):
             yield Static("The written update", classes="dialog-title")
             yield Static(self.prompt, markup=False)
             yield TextArea(id="update-text", soft_wrap=True)
+            yield Meter("length", id="update-count")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Send (ctrl+s)", id="send", variant="primary")
                 yield Button("Cancel", id="cancel")
+        # Its own footer, over the debrief's: only this dialog's keys
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self._count("")
         self.query_one(TextArea).focus()
+
+    @on(TextArea.Changed, "#update-text")
+    def _typed(self, event: TextArea.Changed) -> None:
+        self._count(event.text_area.text)
+
+    def _count(self, text: str) -> None:
+        words = count_words(text)
+        self.query_one("#update-count", Meter).update(
+            words, self.budget, f"{words} / {self.budget} words")
 
     @on(Button.Pressed, "#send")
     def action_send(self) -> None:

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.widgets import Button, Header, Markdown, Static
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.widgets import TrendChart
 
 
@@ -61,7 +62,7 @@ class BriefingScreen(Screen):
                 yield Button("Practice", id="practice", variant="primary")
                 yield Button("Exam", id="exam")
                 yield Button("Back", id="back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "briefing"

@@ -7,7 +7,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
+
+from trainer.tui.key_footer import KeyFooter
 
 _ORDER = ("brevity", "impact", "ownership", "jargon", "confidence", "solution", "follow_up",
           "structure", "accuracy", "tailoring")
@@ -28,7 +30,7 @@ class CompareScreen(Screen):
         yield Header()
         yield Static("", id="compare-note")
         yield DataTable(id="compare-table", zebra_stripes=True, cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         from trainer.store import queries

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Collapsible, Footer, Header, Static
+from textual.widgets import Button, Collapsible, Header, Static
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.session import debrief_of
 from trainer.tui.widgets import HighlightedAnswer, Meter, ScoreLine
 from trainer.tui.widgets.score_line import dimension_label
@@ -27,12 +28,13 @@ class DebriefScreen(Screen):
     CSS_PATH = "debrief.tcss"
 
     BINDINGS = [
+        # In the order the footer shows them; a narrow one drops the last
         Binding("r", "retry", "Retry", id="debrief.retry", tooltip="Rehearse this scenario again"),
+        Binding("w", "write_update", "Write update", id="debrief.update",
+                tooltip="Write the update you promised, and have it scored"),
         Binding("n", "next", "Next scenario", id="debrief.next"),
         Binding("x", "export", "Export", id="debrief.export",
                 tooltip="Write this debrief as a Markdown file in the current folder"),
-        Binding("w", "write_update", "Write update", id="debrief.update",
-                tooltip="Write the update you promised, and have it scored"),
         Binding("escape,h", "home", "Home", id="debrief.home"),
     ]
 
@@ -71,7 +73,7 @@ class DebriefScreen(Screen):
                 yield Button("Next scenario", id="next")
                 yield Button("Export", id="export")
                 yield Button("Home", id="home")
-        yield Footer()
+        yield KeyFooter()
 
     def _turn(self, turn: Any):
         title = f"{turn.index + 1}. {turn.ceo}  ({turn.score.overall})"
@@ -138,7 +140,7 @@ class DebriefScreen(Screen):
             if text:
                 self.score_update(text)
 
-        self.app.push_screen(WrittenUpdateDialog(task.prompt), written)
+        self.app.push_screen(WrittenUpdateDialog(task.prompt, task.budget), written)
 
     @work(thread=True, exclusive=True, group="scoring")
     def score_update(self, text: str) -> None:

@@ -9,7 +9,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
+
+from trainer.tui.key_footer import KeyFooter
 
 TERM_WIDTH = 24
 
@@ -37,7 +39,7 @@ class GlossaryScreen(Screen):
         yield Header()
         yield Input(placeholder="Type to filter terms…", id="glossary-filter")
         yield DataTable(id="glossary", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "glossary"

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
+
+from trainer.tui.key_footer import KeyFooter
 
 HELP = """\
 # How to use rehearse
@@ -20,6 +22,8 @@ briefing, then answer each question as you would say it aloud.
 |---|---|---|
 | everywhere | `ctrl+p` | command palette: every action, searchable |
 | everywhere | `f1` / `ctrl+g` | this help / the jargon glossary |
+| everywhere | `f4` | your rehearsals, trends, coach review |
+| everywhere | `f6` | switch who is rehearsing (a coaching session) |
 | everywhere | `ctrl+t` | switch between the dark and the light theme |
 | everywhere | `ctrl+q` | quit |
 | home | type, `↑` `↓`, `enter` | filter, move, open the briefing |
@@ -28,7 +32,7 @@ briefing, then answer each question as you would say it aloud.
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
 | meeting, once it is over | `enter` | the debrief |
-| debrief | `r` `n` `x` `w` `h` | retry, next, export (Markdown), written update, home |
+| debrief | `r` `w` `n` `x` `h` | retry, written update, next, export (Markdown), home |
 
 ## How answers are scored
 
@@ -39,6 +43,8 @@ budget), **impact** (a number for what it costs), **ownership** (no blame), **ja
 **confidence** (vague hedges, not calibrated ones), **solution**, **follow-up**
 (when the next update comes) and, for interviews, **structure** (STAR plus lessons).
 Scores run from 0 to 100: 75 and above is strong, 50 to 74 developing, under 50 needs work.
+Under each answer, the **highlights** line names what each colour marks: what was good
+(figures, ownership, actions, ...) apart from what to fix (blame, jargon, hedging, ...).
 
 The CEO reacts to what is missing: jargon gets "in plain English?", no number gets "what
 does that cost us?", blame gets "I'm not interested in whose fault it is". Long answers
@@ -60,7 +66,7 @@ class HelpScreen(Screen):
         yield Header()
         with VerticalScroll(id="help-body"):
             yield Markdown(HELP)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "help"

@@ -8,9 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.widgets.trend_chart import TrendChart
+
+SCENARIO_MIN_WIDTH = 16
 
 
 class HistoryScreen(Screen):
@@ -26,11 +29,19 @@ class HistoryScreen(Screen):
                 tooltip="Everyone's scores on this rehearsal's scenario"),
         Binding("a", "toggle_everyone", "All/mine", id="history.everyone",
                 tooltip="Show every participant's rehearsals, or only yours"),
+        Binding("f4", "app.history", "History", show=False, id="history.history"),
     ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Narrower than 100 columns, the side panel goes under the table: the scenario
+    titles need the width."""
     DEFAULT_CSS = """
     HistoryScreen #history-body { height: 1fr; }
-    HistoryScreen #history-table { width: 3fr; height: 1fr; }
-    HistoryScreen #history-side { width: 2fr; min-width: 30; padding: 0 1; }
+    HistoryScreen #history-table { width: 3fr; height: 1fr; scrollbar-gutter: stable; }
+    HistoryScreen #history-side { width: 1fr; min-width: 30; max-width: 44; padding: 0 1; }
+    HistoryScreen.-narrow #history-body { layout: vertical; }
+    HistoryScreen.-narrow #history-table { width: 1fr; }
+    HistoryScreen.-narrow #history-side { width: 1fr; max-width: 100%; height: 9;
+                                          border-top: hkey $primary 30%; }
     HistoryScreen #weakest { margin-bottom: 1; }
     HistoryScreen #drill-weakest { margin-bottom: 1; }
     """
@@ -49,15 +60,16 @@ class HistoryScreen(Screen):
                 yield Static("", id="weakest")
                 yield Button("Drill my weakest", id="drill-weakest", variant="primary")
                 yield Static("", id="trends-title")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         recorder: Any = getattr(self.app, "store", None)
         table = self.query_one(DataTable)
-        # The scenario comes last: on a narrow terminal it is what gets cut.
+        # The scenario comes last and takes the width the others leave, wrapping in it
         for label, key in [("#", "id"), ("Date", "date"), ("Overall", "overall"),
-                           ("Turns", "turns"), ("Status", "status"), ("Scenario", "scenario")]:
+                           ("Turns", "turns"), ("Status", "status")]:
             table.add_column(label, key=key)
+        table.add_column("Scenario", key="scenario", width=SCENARIO_MIN_WIDTH)
         if recorder is None or not hasattr(recorder, "store"):
             self.sub_title = "history"
             self.query_one("#weakest", Static).update("History is not being kept in this run.")
@@ -65,6 +77,30 @@ class HistoryScreen(Screen):
             return
         self._fill(recorder)
         table.focus()
+        self.call_after_refresh(self._fit_scenario_column)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_scenario_column)
+
+    def _fit_scenario_column(self) -> None:
+        """Give the scenario column what the table's width leaves, so titles wrap in it
+        instead of running off the edge."""
+        table = self.query_one(DataTable)
+        column = table.columns.get("scenario")  # type: ignore[call-overload]
+        if column is None or not table.size.width:
+            return
+        others = sum(c.get_render_width(table) for c in table.ordered_columns
+                     if c is not column)
+        scrollbar = table.styles.scrollbar_size_vertical
+        width = max(SCENARIO_MIN_WIDTH,
+                    table.size.width - others - scrollbar - 2 * table.cell_padding)
+        if width != column.width:
+            column.width = width
+            recorder: Any = getattr(self.app, "store", None)
+            if recorder is not None and hasattr(recorder, "store"):
+                row = table.cursor_row
+                self._fill(recorder)
+                table.move_cursor(row=row)
 
     def _fill(self, recorder: Any) -> None:
         from trainer.reports.dates import local_date
@@ -83,7 +119,7 @@ class HistoryScreen(Screen):
                 scenario = f"{r.participant}: {scenario}"
             table.add_row(str(r.id), local_date(r.started_at)[5:],
                           "—" if r.overall is None else str(r.overall), str(r.turn_count),
-                          r.status, scenario, key=str(r.id))
+                          r.status, scenario, key=str(r.id), height=None)
         if self.query("TrendChart"):
             return  # trends and the weakest dimension are the participant's own
         self.weakest = queries.weakest(recorder.store, who)

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.messages import ContentReady
 
 
@@ -55,6 +56,8 @@ class HomeScreen(Screen):
         Binding("down", "move(1)", "Down", show=False, id="home.down"),
         Binding("enter", "open", "Open", id="home.open", tooltip="Open the scenario's briefing"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="home.clear"),
+        Binding("f6", "app.switch_participant", "Who", id="home.participant",
+                tooltip="Switch who is rehearsing (for a coaching session)"),
     ]
 
     def __init__(self) -> None:
@@ -76,7 +79,7 @@ class HomeScreen(Screen):
             with VerticalScroll(id="preview"):
                 yield Static("", id="preview-title")
                 yield Static("", id="preview-briefing")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -159,7 +162,11 @@ class HomeScreen(Screen):
         text = Text(s.title, style="bold")
         who = persona.name if persona else s.persona
         fmt = lambda v: "—" if v is None else str(v)  # noqa: E731
-        text.append(f"\n{s.difficulty} · {who} · best {fmt(best)} · last {fmt(last)}", "dim")
+        # One line each, so that a narrow list wraps between them rather than mid-phrase
+        text.append(f"\n{s.difficulty} · {who}", "dim")
+        scores = "not rehearsed yet" if best is None and last is None else \
+            f"best {fmt(best)} · last {fmt(last)}"
+        text.append(f"\n{scores}", "dim")
         return text
 
     @on(OptionList.OptionHighlighted, "#scenarios")

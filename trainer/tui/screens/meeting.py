@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from trainer.tui.dialogs import ConfirmDialog, TextDialog
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.messages import RehearsalFinished, TurnCompleted
 from trainer.tui.widgets import AnswerBox, Meter, Transcript
 from trainer.tui.widgets.answer_box import WORDS_PER_MINUTE, count_words, speaking_seconds
@@ -42,6 +43,8 @@ class MeetingScreen(Screen):
         # carried into the debrief (whose letter keys retry, export or go home).
         Binding("enter", "debrief", "Debrief", id="meeting.debrief",
                 tooltip="See how the meeting went, turn by turn"),
+        # Still works, but the footer's room goes to the meeting's own keys
+        Binding("f4", "app.history", "History", show=False, id="meeting.history"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -74,7 +77,7 @@ class MeetingScreen(Screen):
         yield AnswerBox(id="answer", placeholder="Type your answer. Enter sends; ctrl+j breaks "
                                                  "the line.")
         yield _DebriefButton("See the debrief", id="to-debrief", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.scenario.title} · {self.mode}"

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from trainer.tui.key_footer import KeyFooter
 from trainer.tui.widgets.highlighted_answer import HighlightedAnswer
 
 
@@ -39,7 +40,7 @@ class ReviewScreen(Screen):
         with Horizontal(id="review-body"):
             yield DataTable(id="review-turns", cursor_type="row", zebra_stripes=True)
             yield VerticalScroll(id="review-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

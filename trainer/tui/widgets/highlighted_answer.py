@@ -8,20 +8,27 @@ from typing import Any
 from rich.text import Text
 from textual.widget import Widget
 
-KINDS = ("jargon", "hedge", "blame", "passive", "filler", "long", "number", "ownership",
-         "plan", "credit", "other")
+CREDIT_KINDS = ("number", "priority", "ownership", "plan", "credit")
+"""What an answer did well, in the legend's order."""
+FAULT_KINDS = ("jargon", "hedge", "alarm", "blame", "passive", "filler", "long", "misquoted",
+               "undated", "other")
+"""What to change, in the legend's order."""
+KINDS = CREDIT_KINDS + FAULT_KINDS
 """Highlight kinds, each with a component class ``finding--<kind>``."""
 
 KIND_LABELS = {
-    "jargon": "jargon", "hedge": "hedge", "blame": "blame", "passive": "passive",
-    "filler": "filler", "long": "long sentence", "number": "number", "ownership": "ownership",
-    "plan": "plan", "credit": "strength", "other": "other",
+    # what the colour marks, one word each so that a wrapped legend never splits a label
+    "number": "figures", "priority": "priorities", "ownership": "ownership",
+    "plan": "actions", "credit": "strengths",
+    "jargon": "jargon", "hedge": "hedging", "alarm": "overstated", "blame": "blame",
+    "passive": "passive", "filler": "filler", "long": "run-on", "misquoted": "misquoted",
+    "undated": "undated", "other": "other",
 }
 
 # The scorer's finding kinds, folded into the highlight kinds above.
 _ALIASES = {
-    "hedging": "hedge", "vague": "hedge", "apology": "hedge", "alarm": "blame",
-    "kpi": "number", "numbers": "number", "long_sentence": "long", "calibrated": "credit",
+    "hedging": "hedge", "vague": "hedge", "apology": "hedge", "overclaim": "alarm",
+    "kpi": "priority", "numbers": "number", "long_sentence": "long", "calibrated": "credit",
     "solution": "plan", "follow_up": "plan", "structure": "plan",
 }
 _WHOLE_ANSWER = ("empty", "over_budget")
@@ -29,16 +36,21 @@ _WHOLE_ANSWER = ("empty", "over_budget")
 
 
 def kind_of(finding: Any) -> str:
-    """The highlight kind of a finding: its own ``kind``, else a guess from its dimension."""
+    """The highlight kind of a finding: a credit's kind is always one of CREDIT_KINDS and
+    a penalty's one of FAULT_KINDS, so that a fault never looks like praise."""
     kind = (getattr(finding, "kind", "") or "").lower()
     kind = _ALIASES.get(kind, kind)
-    if kind in KINDS and kind not in ("number", "plan", "credit", "ownership"):
-        return kind
     if getattr(finding, "effect", "penalty") == "credit":
-        return kind if kind in ("number", "plan", "ownership") else "credit"
-    if kind in KINDS:
+        return kind if kind in CREDIT_KINDS else "credit"
+    if kind in FAULT_KINDS:
         return kind
+    if kind == "number":
+        return "misquoted"  # a figure the briefing does not give
     dim = getattr(finding, "dimension", "")
+    if dim == "follow_up":
+        return "undated"  # a promise of an update that gives no time
+    if kind in CREDIT_KINDS:
+        return "other"
     return {"jargon": "jargon", "confidence": "hedge", "ownership": "blame"}.get(dim, "other")
 
 
@@ -64,7 +76,8 @@ def highlight(text: str, findings: Iterable[Any], style_for) -> Text:
 
 
 class HighlightedAnswer(Widget):
-    """Shows ``text`` with ``findings`` highlighted; the legend lists the kinds present."""
+    """Shows ``text`` with ``findings`` highlighted; the legend under it names the kinds
+    present, what the answer did well apart from what to fix."""
 
     COMPONENT_CLASSES = {f"finding--{k}" for k in KINDS} | {"finding--legend"}
     DEFAULT_CSS = """
@@ -75,9 +88,13 @@ class HighlightedAnswer(Widget):
     HighlightedAnswer > .finding--passive { background: $error 20%; text-style: italic; }
     HighlightedAnswer > .finding--filler { background: $foreground 15%; text-style: strike; }
     HighlightedAnswer > .finding--long { text-style: underline; }
-    HighlightedAnswer > .finding--plan { background: $primary 20%; }
+    HighlightedAnswer > .finding--alarm { background: $warning 25%; text-style: bold; }
+    HighlightedAnswer > .finding--misquoted { background: $error 30%; text-style: underline; }
+    HighlightedAnswer > .finding--undated { background: $warning 15%; text-style: italic; }
+    HighlightedAnswer > .finding--plan { background: $primary 20%; text-style: italic; }
     HighlightedAnswer > .finding--number { background: $success 30%; text-style: bold; }
-    HighlightedAnswer > .finding--ownership { background: $primary 30%; }
+    HighlightedAnswer > .finding--priority { background: $success 15%; text-style: italic; }
+    HighlightedAnswer > .finding--ownership { background: $primary 35%; }
     HighlightedAnswer > .finding--credit { text-style: bold underline; }
     HighlightedAnswer > .finding--other { background: $accent 25%; }
     HighlightedAnswer > .finding--legend { color: $text-muted; }
@@ -99,11 +116,16 @@ class HighlightedAnswer(Widget):
         kinds = sorted({kind_of(f) for f in self.findings if paintable(f, length)},
                        key=KINDS.index)
         if self.legend and kinds:
-            body.append("\n")
+            # "highlights — good: figures actions · to fix: blame passive", each label in
+            # its own colour; credits and faults apart, so neither reads as the other
             muted = self.get_component_rich_style("finding--legend")
-            body.append("marked: ", muted)
-            for i, kind in enumerate(kinds):
-                if i:
+            body.append("\nhighlights —", muted)
+            groups = [("good:", [k for k in kinds if k in CREDIT_KINDS]),
+                      ("to fix:", [k for k in kinds if k in FAULT_KINDS])]
+            groups = [(title, group) for title, group in groups if group]
+            for i, (title, group) in enumerate(groups):
+                body.append(f"{' ·' if i else ''} {title}", muted)
+                for kind in group:
                     body.append(" ", muted)
-                body.append(f" {KIND_LABELS[kind]} ", self._style(kind))
+                    body.append(f" {KIND_LABELS[kind]} ", self._style(kind))
         return body

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
 class TrendChart(Widget):
-    """Vertical bars, one per point, with labels below and the last value called out."""
+    """Vertical bars, one per point, with labels below and the last value called out.
+
+    The title wraps onto as many lines as it needs; the chart grows to fit it.
+    """
 
     COMPONENT_CLASSES = {"trend--bar", "trend--last", "trend--axis", "trend--title"}
     DEFAULT_CSS = """
-    TrendChart { height: 9; width: 1fr; }
+    TrendChart { height: auto; width: 1fr; }
     TrendChart > .trend--title { text-style: bold; }
     TrendChart > .trend--bar { color: $primary; }
     TrendChart > .trend--last { color: $warning; }
@@ -30,6 +36,25 @@ class TrendChart(Widget):
         self.labels = list(labels)
         self.unit = unit
 
+    def _title_lines(self, width: int) -> list[str]:
+        return textwrap.wrap(self.title, max(8, width), break_on_hyphens=False) or [""]
+
+    def _column(self, width: int) -> int:
+        return max(2, min(6, (width - 2) // max(1, len(self.points))))
+
+    def _label_rows(self, width: int) -> list[list[str]]:
+        """The labels under the bars, a line per row: a label wider than its bar
+        ("Mar 3") breaks at its space onto a second row rather than being cut."""
+        room = self._column(width) - 1
+        wrapped = [textwrap.wrap(label, room, break_long_words=False) or [""]
+                   for label in self.labels[: len(self.points)]]
+        rows = min(2, max((len(w) for w in wrapped), default=1))
+        return [[w[r][:room] if r < len(w) else "" for w in wrapped] for r in range(rows)]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # title, the first → last values, the bars, the labels
+        return len(self._title_lines(width)) + 1 + self.ROWS + len(self._label_rows(width))
+
     def _value(self, v: float) -> str:
         num = f"{v:g}"
         return f"${num}" if self.unit == "$" else f"{num}{self.unit}" if self.unit == "%" \
@@ -40,10 +65,9 @@ class TrendChart(Widget):
         lo, hi = min(pts), max(pts)
         base = lo - (hi - lo) * 0.25 if hi > lo else 0
         span = (hi - base) or 1
-        col = max(2, min(6, (self.size.width - 2) // max(1, len(pts))))
+        col = self._column(self.size.width)
         text = Text(no_wrap=True, overflow="ellipsis")
-        width = max(8, self.size.width)
-        title = self.title if len(self.title) <= width else self.title[: width - 1] + "…"
+        title = "\n".join(self._title_lines(self.size.width))
         text.append(title, self.get_component_rich_style("trend--title"))
         text.append(f"\n{self._value(pts[0])} → {self._value(pts[-1])}\n",
                     self.get_component_rich_style("trend--last"))
@@ -56,7 +80,6 @@ class TrendChart(Widget):
                 text.append(cell, self.get_component_rich_style(style))
             text.append("\n")
         axis = self.get_component_rich_style("trend--axis")
-        for i in range(len(pts)):
-            label = self.labels[i] if i < len(self.labels) else ""
-            text.append(label[: col - 1].ljust(col), axis)
+        text.append("\n".join("".join(label.ljust(col) for label in row)
+                              for row in self._label_rows(self.size.width)), axis)
         return text
