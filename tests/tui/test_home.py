@@ -110,6 +110,9 @@ async def _becomes(app, pilot, screen: str, seconds: float = 20) -> bool:
     """Whether the app shows ``screen`` within ``seconds`` (loading runs in threads)."""
     for _ in range(int(seconds / 0.05)):
         if type(app.screen).__name__ == screen:
+            # let the new screen settle: leaving while its Header's title callbacks are
+            # still queued trips Textual's Header (NoMatches on HeaderTitle) at shutdown
+            await pilot.pause()
             return True
         await pilot.pause(0.05)
     return False
