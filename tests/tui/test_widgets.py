@@ -86,3 +86,11 @@ async def test_the_footer_leaves_out_whole_the_keys_that_do_not_fit():
         await pilot.resize_terminal(200, 5)
         await pilot.pause()
         assert all(k.display for k in keys)
+
+
+def test_a_first_sentence_that_buries_the_point_is_named_not_other():
+    from trainer.tui.widgets.highlighted_answer import KIND_LABELS, kind_of
+
+    late = SimpleNamespace(start=0, end=10, kind="structure", effect="penalty",
+                           dimension="brevity")
+    assert KIND_LABELS[kind_of(late)] == "point-late"

@@ -10,8 +10,8 @@ from textual.widget import Widget
 
 CREDIT_KINDS = ("number", "priority", "ownership", "plan", "credit")
 """What an answer did well, in the legend's order."""
-FAULT_KINDS = ("jargon", "hedge", "alarm", "blame", "passive", "filler", "long", "misquoted",
-               "undated", "other")
+FAULT_KINDS = ("jargon", "hedge", "alarm", "blame", "passive", "filler", "long", "preamble",
+               "misquoted", "undated", "other")
 """What to change, in the legend's order."""
 KINDS = CREDIT_KINDS + FAULT_KINDS
 """Highlight kinds, each with a component class ``finding--<kind>``."""
@@ -21,7 +21,8 @@ KIND_LABELS = {
     "number": "figures", "priority": "priorities", "ownership": "ownership",
     "plan": "actions", "credit": "strengths",
     "jargon": "jargon", "hedge": "hedging", "alarm": "overstated", "blame": "blame",
-    "passive": "passive", "filler": "filler", "long": "run-on", "misquoted": "misquoted",
+    "passive": "passive", "filler": "filler", "long": "run-on", "preamble": "point-late",
+    "misquoted": "misquoted",
     "undated": "undated", "other": "other",
 }
 
@@ -49,6 +50,8 @@ def kind_of(finding: Any) -> str:
     dim = getattr(finding, "dimension", "")
     if dim == "follow_up":
         return "undated"  # a promise of an update that gives no time
+    if dim == "brevity":
+        return "preamble"  # a first sentence that does not carry the point
     if kind in CREDIT_KINDS:
         return "other"
     return {"jargon": "jargon", "confidence": "hedge", "ownership": "blame"}.get(dim, "other")
@@ -88,6 +91,7 @@ class HighlightedAnswer(Widget):
     HighlightedAnswer > .finding--passive { background: $error 20%; text-style: italic; }
     HighlightedAnswer > .finding--filler { background: $foreground 15%; text-style: strike; }
     HighlightedAnswer > .finding--long { text-style: underline; }
+    HighlightedAnswer > .finding--preamble { background: $foreground 10%; text-style: italic; }
     HighlightedAnswer > .finding--alarm { background: $warning 25%; text-style: bold; }
     HighlightedAnswer > .finding--misquoted { background: $error 30%; text-style: underline; }
     HighlightedAnswer > .finding--undated { background: $warning 15%; text-style: italic; }
