@@ -35,6 +35,8 @@ def _compiles_as_token(pattern: str) -> str:
     """A token is compiled on its own for the message, then as the engine uses it: one
     alternative of a pattern matched on word boundaries (where ``(?i)`` cannot stand)."""
     compile_regex(pattern)
+    if "(?" not in pattern:
+        return pattern  # only an inline flag compiles alone but not inside the whole
     try:
         re.compile(rf"\b(?:{pattern})(?![\w])")
     except re.error as exc:
