@@ -51,6 +51,25 @@ EXPECTED = {
                                "quotes"),
     "bad_regex_param.yaml": (7, "params: 'cues': regular expression '(?:cost|impact' does not "
                                 "compile"),
+    "bad_token_regex.yaml": (5, "tokens item 1: regular expression 'catastroph(\\w*' does not "
+                                "compile: missing ), unterminated subpattern"),
+    "token_global_flag.yaml": (6, "tokens item 2: regular expression '(?i)hopeless' cannot be "
+                                  "one of the rule's phrases: global flags not at the start of "
+                                  "the expression (write the flag as '(?i:...)'"),
+    "bad_swap_regex.yaml": (6, "swap: key 'utiliz(e': regular expression 'utiliz(e' does not "
+                               "compile"),
+    "bad_slug_id.yaml": (1, "id: 'Pat Boss' may hold only lower-case letters, digits, '-', '_' "
+                            "and '.', starting with a letter or digit (write 'pat-boss')"),
+    "weights_typo.yaml": (5, "unknown dimension 'tailorng' in weights; did you mean "
+                             "'tailoring'?"),
+    "tab_indent.yaml": (10, "not valid YAML: a tab indents this line; YAML needs spaces"),
+    "escape_in_double_quotes.yaml": (4, "; in double quotes a backslash starts an escape: "
+                                        "write \\\\d for \\d, or use single quotes"),
+    "trend_labels.yaml": (7, "trend: 2 label(s) for 5 points: give one label per point"),
+    "set_not_a_number.yaml": (14, "node 'opening', branch 1, set.pressed: '+one' starts with a "
+                                  "sign but is not a number to add"),
+    "unquoted_yes_ceo.yaml": (10, "node 'opening', ceo: expected text, but YAML reads the "
+                                  "unquoted yes as a boolean; quote it: \"yes\""),
 }
 
 
@@ -149,7 +168,11 @@ def test_a_condition_may_name_another_nodes_point_but_not_an_unknown_one(tmp_pat
     bad.write_text(text.replace("{missing: impact}", "{missing: impcat}"))
     result = validate(str(bad))
     assert result.returncode == 2
-    assert "talking point 'impcat' is not listed in any node (known: impact)" in result.stdout
+    assert ("talking point 'impcat' is not listed in any node; did you mean 'impact'?"
+            in result.stdout)
+    bad.write_text(text.replace("{missing: impact}", "{missing: gap}"))
+    assert ("talking point 'gap' is not listed in any node (known: impact)"
+            in validate(str(bad)).stdout)
 
 
 PERSONA = """\
@@ -206,3 +229,163 @@ def test_list_items_are_counted_from_1_in_words_everywhere(tmp_path):
     assert (f"{persona}:7: cares_about item 3, words item 2: expected text, but YAML reads "
             f"the unquoted on as a boolean; quote it: \"on\"") in out
     assert "[" not in out
+
+
+def test_a_union_value_gets_one_message_not_one_per_member():
+    out = validate("tests/data/bad/unquoted_yes_ceo.yaml").stdout
+    assert "list[str]" not in out and ".str" not in out
+    assert out.splitlines()[-1] == "1 problem(s) in 1 file(s) checked"
+
+
+def test_a_value_of_no_allowed_type_says_what_was_expected(tmp_path):
+    text = (BAD / "set_not_a_number.yaml").read_text()
+    bad = tmp_path / "s.yaml"
+    bad.write_text(text.replace('"+one"', "[1]").replace('ceo: "Thanks."', "ceo:"))
+    out = validate(str(bad)).stdout
+    assert (f"{bad}:14: node 'opening', branch 1, set.pressed: expected a number, text or "
+            f"true/false, not a list") in out
+    assert f"{bad}:22: node 'done', ceo: no value; expected text or a list of texts" in out
+    assert "Input should be" not in out
+
+
+def test_a_bad_key_of_a_mapping_is_said_in_words(tmp_path):
+    text = (BAD / "set_not_a_number.yaml").read_text()
+    bad = tmp_path / "s.yaml"
+    bad.write_text(text.replace("vars: {pressed: 0}", "vars: {Pressed Twice: 0}"))
+    out = validate(str(bad)).stdout
+    assert (f"{bad}:7: vars: 'Pressed Twice' may hold only lower-case letters, digits, '-', "
+            f"'_' and '.', starting with a letter or digit (write 'pressed-twice')") in out
+    assert "[key]" not in out and "should match pattern" not in out
+
+
+def test_adding_to_a_variable_that_starts_as_text_is_a_problem(tmp_path):
+    text = (BAD / "set_not_a_number.yaml").read_text().replace('"+one"', '"+1"')
+    good = tmp_path / "good.yaml"
+    good.write_text(text)
+    assert validate(str(good)).returncode == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("vars: {pressed: 0}", "vars: {pressed: calm}"))
+    out = validate(str(bad)).stdout
+    assert (f"{bad}:14: node 'opening', branch 1: '+1' adds to variable 'pressed', but 'vars' "
+            f"starts it as 'calm', not a number") in out
+
+
+SCENARIO = """\
+id: mine
+title: Mine
+track: incident
+difficulty: easy
+persona: own-boss
+rubric: my-incident
+briefing: Facts.
+vars: {pressed: 0}
+start: openin
+nodes:
+  opening:
+    ceo: "What happened?"
+    talking_points:
+      - {id: impact, text: The cost, keywords: ["$"]}
+    branches:
+      - when: {finding: confidence.doom}
+        next: done
+      - when: {missing: impcat}
+        next: cots
+      - when: {var: presed, at_least: 1}
+        set: {pressd: 1}
+        next: done
+      - when: {visits: opning, at_least: 1}
+        next: done
+      - when: {no_finding: ownership.blam}
+        next: done
+      - next: done
+  cost:
+    ceo: "What does it cost?"
+    branches:
+      - next: done
+  done: {ceo: "Thanks.", end: true, outcome: good}
+"""
+
+
+def _folder(tmp_path, scenario=SCENARIO):
+    root = tmp_path / "mine"
+    for sub in ("scenarios", "personas", "rubrics/confidence", "rubrics/sets",
+                "rubrics/lexicons"):
+        (root / sub).mkdir(parents=True)
+    (root / "scenarios" / "mine.yaml").write_text(scenario)
+    (root / "personas" / "own-boss.yaml").write_text(PERSONA)
+    (root / "rubrics" / "confidence" / "doom.yaml").write_text(
+        "extends: existence\nmessage: \"'%s' sounds like panic.\"\ntokens: [doomed]\n")
+    (root / "rubrics" / "sets" / "my-incident.yaml").write_text(
+        "id: my-incident\ntrack: incident\nweights: {impact: 1.3}\n"
+        "disable: [confidence.alarmst]\n")
+    return root
+
+
+def test_misspelt_ids_get_the_nearest_known_one(tmp_path):
+    root = _folder(tmp_path)
+    (root / "rubrics" / "confidence" / "plain.yaml").write_text(
+        "extends: lexicon\nmessage: m\nlexicon: filers\n")
+    out = validate(str(root)).stdout
+    for words in (
+        "start node 'openin' does not exist; did you mean 'opening'?",
+        "node 'opening': branch 2 goes to 'cots', which does not exist; did you mean 'cost'?",
+        "node 'opening', branch 2: talking point 'impcat' is not listed in any node; did you "
+        "mean 'impact'?",
+        "node 'opening', branch 3: variable 'presed' is not in 'vars'; did you mean 'pressed'?",
+        "node 'opening', branch 3: variable 'pressd' is not in 'vars'; did you mean 'pressed'?",
+        "node 'opening', branch 4: 'visits' names node 'opning', which does not exist; did you "
+        "mean 'opening'?",
+        "node 'opening', branch 5: 'ownership.blam' is neither a dimension nor a known rule id; "
+        "did you mean 'ownership.blame'?",
+        "disable: unknown rule id 'confidence.alarmst'; did you mean 'confidence.alarmist'?",
+        "rule 'confidence.plain': unknown lexicon 'filers'; did you mean 'fillers'?",
+    ):
+        assert words in out, (words, out)
+
+
+def test_a_file_that_fails_is_not_also_unknown_where_it_is_named(tmp_path):
+    root = _folder(tmp_path, SCENARIO.replace("start: openin", "start: opening")
+                   .replace("next: cots", "next: cost").replace("presed", "pressed")
+                   .replace("pressd", "pressed").replace("opning", "opening")
+                   .replace("ownership.blam}", "ownership.blame}")
+                   .replace("{missing: impcat}", "{missing: impact}"))
+    (root / "rubrics" / "sets" / "my-incident.yaml").write_text(
+        "id: my-incident\ntrack: incident\nweights: {impact: 1.3}\n")
+    assert validate(str(root)).returncode == 0
+    # break each file the scenario names: a bad key, a bad regex, a tab
+    (root / "personas" / "own-boss.yaml").write_text(PERSONA + "patiense: 90\n")
+    (root / "rubrics" / "confidence" / "doom.yaml").write_text(
+        "extends: existence\nmessage: m\ntokens: ['catastroph(\\w*', doomed]\n")
+    (root / "rubrics" / "sets" / "my-incident.yaml").write_text(
+        "id: my-incident\ntrack: incident\nweights:\n\timpact: 1.3\n")
+    result = validate(str(root))
+    assert result.returncode == 2
+    out = result.stdout
+    assert "unknown persona" not in out and "unknown rubric set" not in out, out
+    assert "neither a dimension nor a known rule id" not in out, out
+    assert "own-boss.yaml:6: unknown key 'patiense'; did you mean 'patience'?" in out
+    scenario = str(root / "scenarios" / "mine.yaml")
+    assert (f"{scenario}:5: persona 'own-boss' cannot be used: its file has problems "
+            f"({root / 'personas' / 'own-boss.yaml'})") in out
+    assert f"{scenario}:6: rubric set 'my-incident' cannot be used: its file has problems" in out
+    assert (f"{scenario}:16: node 'opening', branch 1: rule 'confidence.doom' cannot be used: "
+            f"its file has problems") in out
+    # checked alone, the scenario still fails, and says why
+    alone = validate(scenario)
+    assert alone.returncode == 2
+    assert "persona 'own-boss' cannot be used: its file has problems" in alone.stdout
+
+
+def _docs_example() -> str:
+    text = (ROOT / "docs" / "content-format.md").read_text()
+    section = text.split("## A complete small scenario", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_docs_complete_small_scenario_passes_strict(tmp_path):
+    folder = tmp_path / "my-content" / "scenarios"
+    folder.mkdir(parents=True)
+    (folder / "late-invoices.yaml").write_text(_docs_example())
+    result = validate("--strict", str(folder / "late-invoices.yaml"))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("ok: 1 file(s), ") and "warning" not in result.stdout

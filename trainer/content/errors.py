@@ -17,35 +17,128 @@ from trainer.problems import Problems
 
 def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Path,
            problems: Problems) -> None:
-    for err in exc.errors():
-        loc = _data_path(doc.data, err["loc"])
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            message = f"unknown key '{shorten(key)}'"
-            allowed = allowed_keys(model, doc.data, loc[:-1])
-            near = nearest(key, allowed)
-            if " " in key.strip() and _value_at(doc.data, loc) is None:
-                # {id: x, text: No check, so nobody was alerted}: the comma ended the text
-                message += ("; it looks like the rest of a text cut at a comma: in a "
-                            "{...} mapping, quote text that contains a comma")
-            elif near:
-                message += f"; did you mean '{near}'?"
-            elif allowed:
-                message += f"; expected one of: {', '.join(sorted(allowed))}"
-            problems.add(path, doc.line_of(loc), _where(loc[:-1]) + message)
-        elif kind == "missing":
-            problems.add(path, doc.line_of(loc[:-1]), _where(loc[:-1]) + f"missing key '{loc[-1]}'")
+    for loc, message in _messages(exc.errors(), model, doc):
+        problems.add(path, doc.line_of(loc), message)
+
+
+def _messages(errs: list[Any], model: type[BaseModel], doc: Document) -> list[tuple[tuple, str]]:
+    """One ``(data path, message)`` per problem.
+
+    A value that fits no member of a union (``ceo: text or a list``) gets one error per
+    member from pydantic; they are read together: the member whose message says
+    something useful ("quote it") speaks alone, and otherwise one message lists what
+    was expected.
+    """
+    out: list[tuple[tuple, str]] = []
+    unions: dict[tuple, list[tuple[str, dict[str, Any], str, tuple]]] = {}
+    for err in errs:
+        raw_loc = tuple(err["loc"])
+        if "[key]" in raw_loc:  # a dict's key, not its value, is wrong
+            at = raw_loc.index("[key]")
+            parent = _data_path(doc.data, raw_loc[: at - 1])
+            out.append(((*parent, raw_loc[at - 1]),
+                        _bad_key(err, raw_loc[at - 1], parent)))
+            continue
+        loc, member, before = _split(doc.data, raw_loc, err["type"])
+        message = _message(err, model, doc, loc)
+        if member is None:
+            out.append((loc, message))
         else:
-            msg = err["msg"].removeprefix("Value error, ")
-            if kind == "union_tag_invalid":
-                msg = f"'extends' must be one of: {err['ctx']['expected_tags']}"
-            elif kind in ("literal_error", "enum"):
-                msg = _not_a_choice(err, msg)
-            elif kind == "string_type":
-                msg = _not_text(err.get("input"), doc.raw.get(tuple(loc)), msg)
-            where = _where(loc)
-            problems.add(path, doc.line_of(loc), f"{where}{msg}")
+            unions.setdefault(loc[:before], []).append((member, err, message, loc))
+    for loc, tried in unions.items():
+        useful = [(at, m) for _name, err, m, at in tried if not _is_type_noise(err, m)]
+        if useful:
+            out.extend(dict.fromkeys(useful))
+            continue
+        wanted = [_MEMBER_WORDS.get(name) for name, *_rest in tried]
+        if None in wanted or len(tried) == 1:
+            out.extend(dict.fromkeys((at, m) for _name, _err, m, at in tried))
+            continue
+        names = list(dict.fromkeys(w for w in wanted if w))
+        expected = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        value = _value_at(doc.data, loc)
+        if value is None:
+            out.append((loc, _where(loc) + f"no value; expected {expected}"))
+            continue
+        got = {dict: "a mapping", list: "a list"}.get(type(value))
+        out.append((loc, _where(loc) + f"expected {expected}" + (f", not {got}" if got else "")))
+    return out
+
+
+_MEMBER_WORDS = {"str": "text", "list[str]": "a list of texts", "int": "a number",
+                 "float": "a number", "bool": "true/false"}
+"""How a union member that failed is named in a message: ``expected text or a list of
+texts``."""
+
+
+def _is_type_noise(err: dict[str, Any], message: str) -> bool:
+    """A union member's plain "Input should be a valid ..." (said better elsewhere)."""
+    return err["type"].endswith(("_type", "_parsing")) and message.endswith(err["msg"])
+
+
+def _message(err: dict[str, Any], model: type[BaseModel], doc: Document, loc: tuple) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        message = f"unknown key '{shorten(key)}'"
+        allowed = allowed_keys(model, doc.data, loc[:-1])
+        near = nearest(key, allowed)
+        if " " in key.strip() and _value_at(doc.data, loc) is None:
+            # {id: x, text: No check, so nobody was alerted}: the comma ended the text
+            message += ("; it looks like the rest of a text cut at a comma: in a "
+                        "{...} mapping, quote text that contains a comma")
+        elif near:
+            message += f"; did you mean '{near}'?"
+        elif allowed:
+            message += f"; expected one of: {', '.join(sorted(allowed))}"
+        return _where(loc[:-1]) + message
+    if kind == "missing":
+        return _where(loc[:-1]) + f"missing key '{loc[-1]}'"
+    msg = err["msg"].removeprefix("Value error, ")
+    if kind == "union_tag_invalid":
+        msg = f"'extends' must be one of: {err['ctx']['expected_tags']}"
+    elif kind in ("literal_error", "enum"):
+        msg = _not_a_choice(err, msg)
+    elif kind == "string_type":
+        msg = _not_text(err.get("input"), doc.raw.get(tuple(loc)), msg)
+    elif kind == "string_pattern_mismatch":
+        msg = _not_a_slug(err, msg)
+    return _where(loc) + msg
+
+
+def _bad_key(err: dict[str, Any], key: Any, parent: tuple) -> str:
+    """A key of a mapping that is not allowed: a misspelt dimension in ``weights``, a
+    variable name with capitals."""
+    key = str(key)
+    if err["type"] in ("literal_error", "enum"):
+        choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+        from trainer.content.models.scenario import DIMENSIONS
+
+        noun = "dimension" if choices and set(choices) <= set(DIMENSIONS) else "key"
+        field = f" in {parent[-1]}" if parent and isinstance(parent[-1], str) else ""
+        near = nearest(key, choices)
+        hint = (f"; did you mean '{near}'?" if near
+                else f"; expected one of: {', '.join(choices)}" if choices else "")
+        return _where(parent[:-1]) + f"unknown {noun} '{shorten(key)}'{field}{hint}"
+    msg = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "string_pattern_mismatch":
+        msg = _not_a_slug(err | {"input": key}, msg)
+    else:
+        msg = f"key '{shorten(key)}': {msg}"
+    return _where(parent) + msg
+
+
+def _not_a_slug(err: dict[str, Any], msg: str) -> str:
+    """An id or name that breaks the slug pattern, said in words, with the fixed one."""
+    from trainer.content.models.base import SLUG_PATTERN
+
+    value = err.get("input")
+    if (err.get("ctx") or {}).get("pattern") != SLUG_PATTERN or not isinstance(value, str):
+        return msg
+    fixed = re.sub(r"[^a-z0-9_.-]+", "-", value.strip().lower()).strip("-_.")
+    hint = f" (write '{shorten(fixed)}')" if fixed and fixed != value else ""
+    return (f"'{shorten(value)}' may hold only lower-case letters, digits, '-', '_' and '.', "
+            f"starting with a letter or digit{hint}")
 
 
 def nearest(word: str, choices: typing.Iterable[str]) -> str | None:
@@ -99,7 +192,15 @@ def _not_text(value: Any, raw: str | None, msg: str) -> str:
 
 def _data_path(data: Any, loc: tuple) -> tuple:
     """Drop the parts of pydantic's loc that name union members rather than data keys."""
+    return _split(data, loc)[0]
+
+
+def _split(data: Any, loc: tuple, kind: str = "missing") -> tuple[tuple, str | None, int]:
+    """The data path of ``loc``, the first union member named in it (``str``,
+    ``list[str]``; None if none), and how much of the path comes before that member."""
     out: list[Any] = []
+    member: str | None = None
+    before = 0
     current = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
@@ -111,11 +212,12 @@ def _data_path(data: Any, loc: tuple) -> tuple:
         elif isinstance(current, list) and isinstance(part, int) and part < len(current):
             out.append(part)
             current = current[part]
-        elif last or isinstance(current, dict) and part == "not":
-            out.append(part)
+        elif isinstance(current, dict) and (last and kind == "missing" or part == "not"):
+            out.append(part)  # a missing key
             current = None
-        # else: a union member's name, not in the data
-    return tuple(out)
+        elif member is None and isinstance(part, str):
+            member, before = part, len(out)  # a union member's name, not in the data
+    return tuple(out), member, before
 
 
 def _where(loc: tuple) -> str:

@@ -11,9 +11,10 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
+from trainer.content.errors import nearest
 from trainer.content.loader import Content
 from trainer.content.models.rubric import LexiconRule
-from trainer.content.models.scenario import DIMENSIONS, Condition, Scenario
+from trainer.content.models.scenario import CHANGE, DIMENSIONS, Condition, Scenario
 from trainer.content.yaml_io import Document
 
 
@@ -31,33 +32,33 @@ def lint_content(content: Content, docs: dict[Path, Document]) -> None:
     for rule_id, rule in content.rules.items():
         if isinstance(rule, LexiconRule) and rule.lexicon not in content.lexicons:
             path = content.sources["rule", rule_id]
-            content.problems.add(path, docs[path].line_of(("lexicon",)),
-                                 f"rule '{rule_id}': unknown lexicon '{rule.lexicon}'")
+            content.problems.add(path, docs[path].line_of(("lexicon",)), f"rule '{rule_id}': "
+                                 + _unknown(content, "lexicon", rule.lexicon, content.lexicons))
     for set_id, rubric_set in content.rubric_sets.items():
         path = content.sources["rubric_set", set_id]
         for i, rule_id in enumerate(rubric_set.disable):
-            if rule_id not in content.rules:
+            if rule_id not in content.rules and ("rule", rule_id) not in content.broken:
+                # (switching off a rule whose file did not load is no further problem)
                 content.problems.add(path, docs[path].line_of(("disable", i)),
-                                     f"disable: unknown rule id '{rule_id}'")
+                                     f"disable: unknown rule id '{rule_id}'"
+                                     + _known(content.rules, rule_id))
 
 
 def lint_scenario(s: Scenario, content: Content) -> Iterator[tuple[tuple, str]]:
     nodes = s.nodes
     if s.persona not in content.personas:
-        yield ("persona",), f"unknown persona '{s.persona}'" + _known(content.personas)
+        yield ("persona",), _unknown(content, "persona", s.persona, content.personas)
     if s.rubric_id not in content.rubric_sets:
-        yield ("rubric",), f"unknown rubric set '{s.rubric_id}'" + _known(content.rubric_sets)
+        yield ("rubric",), _unknown(content, "rubric_set", s.rubric_id, content.rubric_sets)
     if s.start not in nodes:
-        yield ("start",), f"start node '{s.start}' does not exist" + _known(nodes)
-    declared = set(s.vars)
+        yield ("start",), f"start node '{s.start}' does not exist" + _known(nodes, s.start)
     fact_ids = [f.id for f in s.facts]
     for dup in {f for f in fact_ids if fact_ids.count(f) > 1}:
         yield ("facts",), f"fact id '{dup}' is used twice"
     for node_id, node in nodes.items():
         here = ("nodes", node_id)
-        for key in node.set:
-            if key not in declared:
-                yield (*here, "set", key), f"node '{node_id}': variable '{key}' is not in 'vars'"
+        for key, message in _check_set(node.set, s):
+            yield (*here, "set", key), f"node '{node_id}': {message}"
         points = [p.id for p in node.talking_points]
         for dup in {p for p in points if points.count(p) > 1}:
             yield ((*here, "talking_points"),
@@ -82,10 +83,10 @@ def lint_scenario(s: Scenario, content: Content) -> Iterator[tuple[tuple, str]]:
                            f"branches after it can never be taken")
             if branch.next not in nodes:
                 yield (*at, "next"), (f"node '{node_id}': branch {i + 1} goes to "
-                                      f"'{branch.next}', which does not exist" + _known(nodes))
-            for key in branch.set:
-                if key not in declared:
-                    yield (*at, "set", key), f"node '{node_id}': variable '{key}' is not in 'vars'"
+                                      f"'{branch.next}', which does not exist"
+                                      + _known(nodes, branch.next))
+            for key, message in _check_set(branch.set, s):
+                yield (*at, "set", key), f"node '{node_id}', branch {i + 1}: {message}"
             if branch.when is not None:
                 for message in _check_condition(branch.when, points, s, content):
                     yield (*at, "when"), f"node '{node_id}', branch {i + 1}: {message}"
@@ -107,6 +108,28 @@ def advise_scenario(s: Scenario) -> Iterator[tuple[tuple, str]]:
             yield (("nodes", node_id),
                    f"node '{node_id}' has no 'talking_points': the debrief cannot say "
                    f"what the answer covered or missed")
+
+
+def _check_set(changes: dict, s: Scenario) -> Iterator[tuple[str, str]]:
+    """A ``set`` names declared variables, and adds ("+1") only to one that starts as a
+    number."""
+    for key, value in changes.items():
+        if key not in s.vars:
+            yield key, f"variable '{key}' is not in 'vars'" + _known(s.vars, key)
+        elif isinstance(value, str) and CHANGE.fullmatch(value.strip()) and not _numeric(
+                s.vars[key]):
+            yield key, (f"'{value}' adds to variable '{key}', but 'vars' starts it as "
+                        f"{s.vars[key]!r}, not a number")
+
+
+def _numeric(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    try:
+        float(str(value).strip())
+    except ValueError:
+        return False
+    return True
 
 
 def _check_graph(s: Scenario) -> Iterator[tuple[tuple, str]]:
@@ -147,21 +170,48 @@ def _check_condition(c: Condition, points: list[str], s: Scenario,
             continue
         if not any(ref == p.id for node in s.nodes.values() for p in node.talking_points):
             everywhere = {p.id for node in s.nodes.values() for p in node.talking_points}
-            yield f"talking point '{ref}' is not listed in any node" + _known(everywhere)
+            yield f"talking point '{ref}' is not listed in any node" + _known(everywhere, ref)
     if c.visits is not None and c.visits not in s.nodes:
-        yield f"'visits' names node '{c.visits}', which does not exist"
+        yield f"'visits' names node '{c.visits}', which does not exist" + _known(s.nodes, c.visits)
     if c.var is not None and c.var not in s.vars:
-        yield f"variable '{c.var}' is not in 'vars'"
+        yield f"variable '{c.var}' is not in 'vars'" + _known(s.vars, c.var)
     for ref in (c.finding, c.no_finding):
-        if ref is not None and ref not in DIMENSIONS and ref not in content.rules:
-            yield f"'{ref}' is neither a dimension nor a known rule id"
+        if ref is None or ref in DIMENSIONS or ref in content.rules:
+            continue
+        if ("rule", ref) in content.broken:
+            yield _unknown(content, "rule", ref, content.rules)
+        else:
+            yield (f"'{ref}' is neither a dimension nor a known rule id"
+                   + _known([*DIMENSIONS, *content.rules], ref, listed=False))
     for sub in (c.all or []) + (c.any or []) + ([c.not_] if c.not_ else []):
         yield from _check_condition(sub, points, s, content)
 
 
-def _known(ids) -> str:
+def _unknown(content: Content, kind: str, ref: str, known) -> str:
+    """An id that names nothing loaded: unknown (with the nearest known one), or, when a
+    file meant to give it did not load, that file's problems, and nothing more."""
+    noun = kind.replace("_", " ")
+    broken = content.broken.get((kind, ref))
+    if broken is not None:
+        return f"{noun} '{ref}' cannot be used: its file has problems ({_shown(broken)})"
+    return f"unknown {noun} '{ref}'" + _known(known, ref)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _known(ids, typed: str | None = None, listed: bool = True) -> str:
+    """What a misspelt id most likely meant ("; did you mean 'cost'?"), else the ids known
+    (the first 8; ``listed=False`` leaves out a list too long to help)."""
     ids = sorted(ids)
-    if not ids:
+    near = nearest(typed, ids) if typed is not None else None
+    if near:
+        return f"; did you mean '{near}'?"
+    if not ids or not listed:
         return ""
     shown = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
     return f" (known: {shown})"

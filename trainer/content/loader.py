@@ -41,6 +41,9 @@ class Content:
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     rubric_sets: dict[str, RubricSet] = field(default_factory=dict)
     sources: dict[tuple[str, str], Path] = field(default_factory=dict)
+    broken: dict[tuple[str, str], Path] = field(default_factory=dict)
+    """Items whose file exists but did not load (by the id it gives, and by its file name),
+    so that a file naming one is not also told the id is unknown."""
     problems: Problems = field(default_factory=Problems)
     warnings: Problems = field(default_factory=Problems)
     """What an author should fix but a user can play with: a question with no exemplar."""
@@ -102,6 +105,8 @@ def load_content(roots: list[Path]) -> Content:
             content.files += 1
             item = _load_one(path, content.problems, docs)
             if item is None:
+                for key in _ids_of_broken(path, docs.get(path)):
+                    content.broken.setdefault(key, path)
                 continue
             kind, item_id, model = item
             if (kind, item_id) in seen:
@@ -129,6 +134,23 @@ def _store(content: Content, kind: str, item_id: str, model: Any) -> None:
         "rubric_set": content.rubric_sets,
     }[kind]
     table[item_id] = model
+
+
+def _ids_of_broken(path: Path, doc: Document | None) -> list[tuple[str, str]]:
+    """The ids a file that failed to load was meant to give: the one it names, if any,
+    and the one its file name gives."""
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    kind = classify(path, data or None)
+    named = data.get("lexicon" if kind == "lexicon" else "id")
+    ids = [named] if isinstance(named, str) else []
+    if kind == "rule":
+        dimension = data.get("dimension")
+        folder = path.parent.name.lower()
+        dimension = dimension if isinstance(dimension, str) else folder
+        ids.append(f"{dimension}.{path.stem}")
+    else:
+        ids.append(path.stem)
+    return [(kind, i) for i in dict.fromkeys(ids)]
 
 
 def _load_one(path: Path, problems: Problems, docs: dict[Path, Document]):

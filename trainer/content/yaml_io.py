@@ -8,6 +8,7 @@ error messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,10 +100,30 @@ def load_text(text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlError(f"not valid YAML: {exc.problem or exc.context}", line) from None
+        raise YamlError(_explained(str(exc.problem or exc.context), text, line), line) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"not valid YAML: {exc}") from None
     return doc
+
+
+_ESCAPES = set("0abtnvfre \"/\\N_LPxuU\t")
+"""What may follow a backslash in a double-quoted YAML string."""
+
+
+def _explained(problem: str, text: str, line: int) -> str:
+    """PyYAML's reason, with what the author most likely did: a tab used to indent, a
+    regex's backslash inside double quotes."""
+    lines = re.split(r"\r\n|[\r\n]", text)
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = here[: len(here) - len(here.lstrip(" \t-"))]
+    if "\t" in indent or "tab" in problem and "\t" in here:
+        return "not valid YAML: a tab indents this line; YAML needs spaces"
+    message = f"not valid YAML: {problem}"
+    if "unknown escape character" in problem:
+        bad = next((m[1] for m in re.finditer(r"\\(.)", here) if m[1] not in _ESCAPES), "d")
+        message += (f"; in double quotes a backslash starts an escape: write \\\\{bad} "
+                    f"for \\{bad}, or use single quotes")
+    return message
 
 
 class _Builder:

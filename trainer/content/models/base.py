@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 """An identifier: lower case letters, digits, '-', '_' and '.'."""
 
 
@@ -22,4 +23,32 @@ def compile_regex(pattern: str, ignorecase: bool = True) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE if ignorecase else 0)
     except re.error as exc:
-        raise ValueError(f"regular expression {pattern!r} does not compile: {exc}") from None
+        raise ValueError(f"regular expression '{pattern}' does not compile: {exc}") from None
+
+
+def _compiles(pattern: str) -> str:
+    compile_regex(pattern)
+    return pattern
+
+
+def _compiles_as_token(pattern: str) -> str:
+    """A token is compiled on its own for the message, then as the engine uses it: one
+    alternative of a pattern matched on word boundaries (where ``(?i)`` cannot stand)."""
+    compile_regex(pattern)
+    if "(?" not in pattern:
+        return pattern  # only an inline flag compiles alone but not inside the whole
+    try:
+        re.compile(rf"\b(?:{pattern})(?![\w])")
+    except re.error as exc:
+        why = re.sub(r" at position \d+$", "", str(exc))
+        hint = (" (write the flag as '(?i:...)' around the words it applies to)"
+                if "flags" in why else "")
+        raise ValueError(f"regular expression '{pattern}' cannot be one of the rule's "
+                         f"phrases: {why}{hint}") from None
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_compiles)]
+"""A regular expression, checked when the file is read (each list item on its own line)."""
+Token = Annotated[str, AfterValidator(_compiles_as_token)]
+"""A phrase of an existence or substitution rule: a regex joined with the others."""

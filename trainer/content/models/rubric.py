@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from trainer.content.errors import nearest
-from trainer.content.models.base import Slug, Strict, compile_regex
+from trainer.content.models.base import Regex, Slug, Strict, Token, compile_regex
 from trainer.content.models.scenario import Dimension, Track
 
 
@@ -30,7 +30,7 @@ class _Rule(Strict):
     ignorecase: bool = True
     enabled: bool = True
     tracks: list[Track] = Field(default_factory=lambda: ["incident", "interview"])
-    exceptions: list[str] = Field(
+    exceptions: list[Regex] = Field(
         default_factory=list,
         description="Regexes; a match whose sentence also matches one is not reported.",
     )
@@ -42,26 +42,19 @@ class _Rule(Strict):
         None, description="How the app highlights a match: jargon, hedge, blame, number, ..."
     )
 
-    @field_validator("exceptions")
-    @classmethod
-    def _exceptions_compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            compile_regex(pattern)
-        return value
-
 
 class ExistenceRule(_Rule):
     """Reports each occurrence of any listed phrase (matched on word boundaries)."""
 
     extends: Literal["existence"]
-    tokens: list[str] = Field(min_length=1)
+    tokens: list[Token] = Field(min_length=1)
 
 
 class SubstitutionRule(_Rule):
     """Reports a phrase and offers its replacement: ``swap: {phrase: replacement}``."""
 
     extends: Literal["substitution"]
-    swap: dict[str, str] = Field(min_length=1)
+    swap: dict[Token, str] = Field(min_length=1)
 
 
 class PatternRule(_Rule):
@@ -238,15 +231,8 @@ class Lexicon(Strict):
 class Focus(Strict):
     """When a dimension counts in full: only if the question asks for it."""
 
-    asked: list[str] = Field(min_length=1, description="Regexes; any match in the question.")
+    asked: list[Regex] = Field(min_length=1, description="Regexes; any match in the question.")
     otherwise: float = Field(0.5, ge=0, le=1, description="Weight factor when not asked.")
-
-    @field_validator("asked")
-    @classmethod
-    def _compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            compile_regex(pattern)
-        return value
 
 
 class RubricSet(Strict):

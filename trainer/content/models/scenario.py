@@ -6,9 +6,10 @@ engine interprets them in order and the first that holds picks the next node.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from trainer.content.models.base import Slug, Strict
 
@@ -19,6 +20,21 @@ Dimension = Literal[
 ]
 DIMENSIONS: tuple[str, ...] = Dimension.__args__  # type: ignore[attr-defined]
 Scalar = int | float | str | bool
+CHANGE = re.compile(r"[+-]\d+(?:\.\d+)?")
+"""A ``set`` value that adds to a variable (as the conversation engine reads it)."""
+
+
+def _a_change(value: Scalar) -> Scalar:
+    """``"+1"`` adds one, but ``"+one"`` would replace the number with text: a value that
+    starts with a sign must be a number after it."""
+    if isinstance(value, str) and value.strip()[:1] in ("+", "-") \
+            and not CHANGE.fullmatch(value.strip()):
+        raise ValueError(f"'{value}' starts with a sign but is not a number to add: write "
+                         f"\"+1\", \"-2\" or \"+0.5\" (digits after the sign), or a plain value")
+    return value
+
+
+SetValue = Annotated[Scalar, AfterValidator(_a_change)]
 
 
 class Fact(Strict):
@@ -44,6 +60,13 @@ class Trend(Strict):
     unit: str = ""
     labels: list[str] = Field(default_factory=list, description="x-axis labels, one per point")
     points: list[float] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _label_per_point(self) -> Trend:
+        if self.labels and len(self.labels) != len(self.points):
+            raise ValueError(f"{len(self.labels)} label(s) for {len(self.points)} points: give "
+                             f"one label per point, or no 'labels'")
+        return self
 
 
 class TalkingPoint(Strict):
@@ -120,7 +143,7 @@ class Branch(Strict):
 
     when: Condition | None = Field(None, description="Omit on the final, fallback branch.")
     next: Slug
-    set: dict[Slug, Scalar] = Field(
+    set: dict[Slug, SetValue] = Field(
         default_factory=dict,
         description="Session variables to change; '+1' or '-1' adds to a number.",
     )
@@ -150,7 +173,7 @@ class Node(Strict):
         "Default: guessed from the question's wording by the rubric set.",
     )
     exemplar: str | None = Field(None, description="A strong answer, shown on request.")
-    set: dict[Slug, Scalar] = Field(default_factory=dict, description="Variables set on entry.")
+    set: dict[Slug, SetValue] = Field(default_factory=dict, description="Variables set on entry.")
     branches: list[Branch] = Field(default_factory=list)
     end: bool = False
     outcome: Literal["good", "mixed", "bad"] | None = Field(
