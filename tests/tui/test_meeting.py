@@ -146,15 +146,20 @@ async def test_every_answer_reaches_the_history_store_as_it_is_scored(make):
         assert store.calls[-1] == "turn 1"
 
 
+async def _write_update(app, pilot) -> None:
+    """One answer, the debrief, then the written-update dialog (key w)."""
+    await start(app, pilot)
+    await answer(app, pilot, NO_NUMBER)
+    app.show_debrief(app.screen.rehearsal, "practice")
+    await pilot.pause()
+    await pilot.press("w")
+    await pilot.pause()
+
+
 async def test_the_written_update_is_scored_in_the_debrief(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        await answer(app, pilot, NO_NUMBER)
-        app.show_debrief(app.screen.rehearsal, "practice")
-        await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
+        await _write_update(app, pilot)
         app.screen.query_one("#update-text").text = app.screen_stack[-2].scenario \
             .written_update.exemplar
         await pilot.press("ctrl+s")
@@ -170,13 +175,8 @@ async def test_the_written_update_counts_words_and_shows_only_its_own_keys(make)
 
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        await answer(app, pilot, NO_NUMBER)
-        app.show_debrief(app.screen.rehearsal, "practice")
-        await pilot.pause()
-        budget = app.screen.scenario.written_update.budget
-        await pilot.press("w")
-        await pilot.pause()
+        await _write_update(app, pilot)
+        budget = app.screen_stack[-2].scenario.written_update.budget
         counter = app.screen.query_one("#update-count")
         assert f"0 / {budget} words" in counter.render().plain
         await pilot.press(*"Impact", "space", *"37", "space", *"patients")
