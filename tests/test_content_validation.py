@@ -49,6 +49,8 @@ EXPECTED = {
                                "'guarantee (?:it|this)(?: issue| problem)? (?:won't|never)' "
                                "as a key and a value (it holds ': '); put the whole text in "
                                "quotes"),
+    "unknown_rule_in_of.yaml": (8, "params: of: unknown rule id 'follow_up.commitmnt'; did "
+                                   "you mean 'follow_up.commitment'?"),
     "bad_regex_param.yaml": (7, "params: 'cues': regular expression '(?:cost|impact' does not "
                                 "compile"),
     "bad_token_regex.yaml": (5, "tokens item 1: regular expression 'catastroph(\\w*' does not "

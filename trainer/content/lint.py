@@ -34,6 +34,14 @@ def lint_content(content: Content, docs: dict[Path, Document]) -> None:
             path = content.sources["rule", rule_id]
             content.problems.add(path, docs[path].line_of(("lexicon",)), f"rule '{rule_id}': "
                                  + _unknown(content, "lexicon", rule.lexicon, content.lexicons))
+        # a measure that reads other rules' findings ("of": [...]) would wait for a typo forever
+        named = getattr(rule, "params", {}).get("of", [])
+        for i, other in enumerate(named if isinstance(named, list) else [named]):
+            if other not in content.rules and ("rule", other) not in content.broken:
+                path = content.sources["rule", rule_id]
+                content.problems.add(path, docs[path].line_of(("params", "of", i)),
+                                     f"params: of: unknown rule id '{other}'"
+                                     + _known(content.rules, other))
     for set_id, rubric_set in content.rubric_sets.items():
         path = content.sources["rubric_set", set_id]
         for i, rule_id in enumerate(rubric_set.disable):
