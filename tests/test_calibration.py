@@ -32,6 +32,13 @@ def test_held_out_sets_stay_above_the_bar(path):
     assert report["overall"]["accuracy"] >= 0.9, report["wrong"]
 
 
+def test_subtle_pairs_do_not_slip_back():
+    """Blind set 6: two competent answers, one realistic flaw apart. The scorer is weak
+    here (0.65 when first run); the floor holds what has been won, not a target."""
+    report = evaluate(load_scorer(), load_pairs(DATA / "subtle" / "blind6_pairs.yaml"))
+    assert report["overall"]["accuracy"] >= 0.68, report["wrong"]
+
+
 def test_a_tie_counts_as_wrong():
     same = "We rolled back the model; I'll update you by 5 pm."
     pair = Pair(id="tie", better=same, worse=same, differs_on=["solution"])

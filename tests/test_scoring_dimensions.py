@@ -332,10 +332,15 @@ def test_the_time_of_what_was_done_does_not_date_a_promise(scorer):
     assert past.has_finding("follow_up.dated")
     assert dated.score("follow_up") == 100
     for other_clause in ("On Tuesday it broke, and I'll keep you posted.",
-                         "On Tuesday it broke; I'll keep you posted."):
+                         "On Tuesday it broke; I'll keep you posted.",
+                         "I'll keep you posted as we learn more: how many boxes reached "
+                         "customers and whether tomorrow's packing line is clear.",
+                         "I'll come back to you once we've run a test of 2,000 scans in ten "
+                         "minutes."):
         said = scorer.score(other_clause)
         assert [f.effect for f in said.findings if f.rule == "follow_up.dated"] == ["penalty"]
-    for its_own in ("By Friday, I'll send you the cost.", "Tomorrow morning I'll update you."):
+    for its_own in ("By Friday, I'll send you the cost.", "Tomorrow morning I'll update you.",
+                    "I'll update you once the test is done, by Friday 5 pm."):
         said = scorer.score(its_own)
         assert [f.effect for f in said.findings if f.rule == "follow_up.dated"] == ["credit"]
 
@@ -592,6 +597,16 @@ def test_figures_given_to_a_question_that_asks_only_for_figures_owe_no_i_or_we(s
      "solution.empty_plan"),
     ("I focused the team on the highest-impact work and kept stakeholders aligned.",
      "solution.empty_plan"),
+    # blind set 6: subtle pairs
+    ("Priya in my ops team is cancelling the duplicate orders today.", "solution.action"),
+    ("By month-end, Tom in finance and I will renegotiate the contract.", "solution.action"),
+    ("Sam will have the map refreshed from the network records every night.",
+     "solution.prevention"),
+    ("It goes live by the 14th.", "solution.timeline"),
+    ("I'm fairly sure, though I wouldn't want to commit to it yet.", "confidence.hedge"),
+    ("Given the timeline we were handed, the parallel run was cut short.", "ownership.excuse"),
+    ("The re-audit is a formality; errors simply can't get through now.",
+     "confidence.overclaim"),
     ("Full timeline to you by 3 pm.", "follow_up.commitment"),
     ("ill msg u by 4 with both numbers", "follow_up.dated"),
     ("I will revert back to you by 11 am with the final cost.", "follow_up.dated"),
@@ -614,6 +629,8 @@ def test_blind_set_5_wordings(scorer, said, rule):
     ("Deliveries are delayed until Friday at the earliest.", "solution.empty_plan"),
     ("I kept stakeholders aligned with a one-page note every Friday.", "solution.empty_plan"),
     ("I will revert back to you by 11 am with the final cost.", "solution.containment"),
+    ("Black Friday is forecast at five times normal traffic.", "solution.action"),
+    ("We'll look at the supplier contract.", "solution.action"),
 ])
 def test_blind_set_5_wordings_that_must_not_fire(scorer, said, rule):
     assert not fired(scorer.score(said), rule)

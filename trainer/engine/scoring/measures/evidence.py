@@ -21,6 +21,10 @@ _FIRST_PERSON = re.compile(
     re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|so|then)\b|[;:]|\s[-\u2013\u2014]\s|\u2014")
 """Where a clause of its own starts: a time before it belongs to that other clause."""
+_NOT_ITS_TIME = re.compile(r"[:;]|\b(?:once|as soon as|as we|if|until|whenever)\b", re.IGNORECASE)
+"""Between a promise and a later time: the time then belongs to a condition or a list."""
+_CLOCK_OR_DAY = re.compile(r"(?:by|before|on|at|until|no later than)\s", re.IGNORECASE)
+"""A deadline said with its preposition ("by Friday") still dates the promise."""
 _TIME_FRAME = Scanner.of_pattern(TIME_FRAME.pattern, TIME_FRAME.flags)
 """Read from the scorer's start index: a scan of its own walked the whole answer."""
 _compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -133,6 +137,11 @@ def dated_commitment(rule, job: Job) -> None:
         # Friday you'll have..."); "I switched it off at 8 am and said I'd keep them posted"
         # dates what was done, not the promise.
         m = search_in(job.text.subject, TIME_EXPRESSION, c.start, sentence.end)
+        if m is not None and _NOT_ITS_TIME.search(job.text.clean, c.end, m.start()) \
+                and not _CLOCK_OR_DAY.match(m.group()):
+            # "I'll keep you posted as we learn more: ... tomorrow's packing line", "once
+            # we've run a test in ten minutes": the time belongs to what follows
+            m = None
         if m is None:
             m = search_in(job.text.subject, TIME_EXPRESSION, sentence.start, c.start)
             if m is not None and (m.start() - sentence.start > 12 or _NEW_CLAUSE.search(
