@@ -32,7 +32,9 @@ def export_report(widget: Any, rehearsal_id: int | None, fmt: str = "md",
         except ReportExists:
             continue
         except OSError as exc:
-            widget.notify(f"Could not write the report: {exc}", severity="error")
+            # the error names the hidden temporary file; the user needs the folder and why
+            widget.notify(f"Could not write the report in {path.parent}: "
+                          f"{exc.strerror or exc}", severity="error")
             return None
         widget.notify(f"Report written to {path}", title="Exported")
         return path

@@ -32,7 +32,9 @@ briefing, then answer each question as you would say it aloud.
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
 | meeting, once it is over | `enter` | the debrief |
-| debrief | `r` `w` `n` `x` `h` | retry, written update, next, export (Markdown), home |
+| debrief | `r` `w` `n` `x` `h` | retry, written update, next, export, home |
+
+Export (`x`) writes a Markdown report into the folder you started rehearse from.
 
 ## How answers are scored
 
