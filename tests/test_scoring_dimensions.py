@@ -470,6 +470,20 @@ def test_accuracy_checks_numbers_against_facts_and_tailoring_uses_persona(scorer
     assert "tailoring" not in scorer.score(GOOD).dimensions
 
 
+@pytest.mark.parametrize("said, verdict", [
+    ("That's about $200,000 a month in renewals at risk.", "credit"),  # $50,000 a week
+    ("That's $2.6 million a year in renewals at risk.", "credit"),
+    ("That's about $500,000 a month in renewals at risk.", "penalty"),
+    ("It went unnoticed for a few weeks; we have nothing to alert on.", None),
+])
+def test_a_rate_in_another_period_or_a_rough_amount_is_checked_fairly(scorer, said, verdict):
+    """A coach should not have to overrule a correct sum or a figure nobody claimed."""
+    scenario = scorer.content.scenarios["churn-model-drift"]
+    result = scorer.score(said, AnswerContext(facts=list(scenario.facts)))
+    found = [f.effect for f in result.findings if f.rule == "accuracy.facts"]
+    assert found == ([verdict] if verdict else [])
+
+
 def test_checklist_has_the_seven_items_with_evidence(scorer):
     r = scorer.score(GOOD)
     items = [c.item for c in r.checklist]

@@ -51,13 +51,15 @@ def fact_check(rule, job: Job) -> None:
     checked = 0
     stated = _briefing_values(job.ctx.briefing)
     for q in job.quantities:
-        if q.value is None:
-            continue
+        if q.value is None or _ROUGH.match(q.text):
+            continue  # "a few weeks" claims no figure to hold against the briefing
         related = _related_facts(q, facts, job)
         if not related:
             continue
         checked += 1
-        match = next((f for f, base in related if _agrees(q, f, base)), None)
+        per = _PER.match(job.text.lower, q.end)
+        match = next((f for f, base in related
+                      if _agrees(q, f, base * _period_ratio(per, f))), None)
         if match is None and any(abs(q.value - v) <= 1e-9 * max(1.0, abs(v))
                                  for v in stated.get(q.family, ())):
             continue  # the briefing states this number somewhere: quoting it is not an error
@@ -69,6 +71,29 @@ def fact_check(rule, job: Job) -> None:
             job.add(rule, q.start, q.end, kind="number", label=fact.label,
                     fact=_fmt(fact.value, fact), said=q.text)
     job.stats["facts_checked"] = checked
+
+
+_ROUGH = re.compile(r"(?:a few|a couple(?: of)?|several|some|many|a handful of)\b", re.IGNORECASE)
+_PERIODS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 365 / 12, "quarter": 365 / 4,
+            "year": 365}
+_PER = re.compile(r"\s*(?:a|an|per|each|every|/)\s*(hour|day|week|month|quarter|year)\b")
+"""A rate's period right after the number: "$200,000 a month"."""
+_FACT_PER = re.compile(r"\b(?:a|an|per|each|every)\s+(hour|day|week|month|quarter|year)\b"
+                       r"|\b(hourly|daily|weekly|monthly|quarterly|yearly|annual)\b")
+_ADVERB = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+           "quarterly": "quarter", "yearly": "year", "annual": "year"}
+
+
+def _period_ratio(per: re.Match[str] | None, fact: Fact) -> float:
+    """How many of the fact's periods fit in the answer's: "$200,000 a month" against
+    "$50,000 each week" is checked as about 4.3 weeks of it. 1 when either has none."""
+    if per is None:
+        return 1.0
+    found = _FACT_PER.search(f"{fact.label} {fact.unit}".lower())
+    if found is None:
+        return 1.0
+    theirs = found.group(1) or _ADVERB[found.group(2)]
+    return _PERIODS[per.group(1)] / _PERIODS[theirs]
 
 
 _NEAR = 60
