@@ -341,6 +341,13 @@ def test_an_action_outside_software_with_an_owner_and_a_date_counts(action):
     assert find_parts("We lost $40,000 since Monday.")["actions"] is None
 
 
+def test_the_action_part_is_not_the_impact_sentence_that_happens_to_have_a_date():
+    from trainer.engine.conversation.written_update import find_parts
+    update = ("Impact: since Monday we have refunded 340 customers, about $12,000.\n"
+              "Actions: Lee audits every payment run by Friday.")
+    assert find_parts(update)["actions"][1] == "Actions: Lee audits every payment run by Friday."
+
+
 def test_a_next_update_at_noon_is_dated():
     r = start(chain("a", "b"))
     result = r.write_update(UPDATE.replace("Friday 5 pm", "Friday noon"))

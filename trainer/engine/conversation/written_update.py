@@ -123,7 +123,14 @@ def find_parts(text: str) -> dict[str, tuple[int, str] | None]:
         impact = first(lambda c: _NUMBER.search(c) and not _WHEN.fullmatch(c.strip()))
     cause = first(lambda c: _CAUSE.search(c))
     still = first(lambda c: _OPEN.search(c))
-    actions = first(lambda c: _ACTION.search(c) and _OWNER.search(c) and _WHEN.search(c))
+    def is_action(c: str) -> bool:
+        return bool(_ACTION.search(c) and _OWNER.search(c) and _WHEN.search(c))
+
+    # the impact or cause sentence may also hold an owner, a verb and a date ("Since May
+    # 2 we have lost..."): an action is looked for elsewhere first
+    taken = {impact, cause}
+    actions = next(((o, c) for o, c in parts if (o, c) not in taken and is_action(c)),
+                   None) or first(is_action)
     next_update = first(lambda c: _NEXT.search(c) and _WHEN.search(c))
     if next_update is None:
         # "Next update: Friday 5 pm." may sit on its own line after a heading.
