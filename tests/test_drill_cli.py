@@ -58,7 +58,9 @@ def test_plain_text_shows_line_feedback_and_summary(monkeypatch, capsys):
     code, out, _ = drill(monkeypatch, capsys, [SCENARIO, "--seed", "1"],
                          ["", "We have a problem with a model.", "   "])
     assert code == 0
-    assert out.startswith("Maya Okafor: ")
+    # the briefing first: its facts are what the answers' numbers are checked against
+    assert out.startswith("Briefing: The churn model went stale\n")
+    assert "$50,000 a week in renewals at risk" in out.split("Maya Okafor: ")[0]
     assert "Score " in out and "Not covered:" in out
     assert "What does that cost us?" in out  # no number: the CEO asks for one
     assert "Meeting over: not finished, 1 answer(s)" in out

@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     scenario, persona = rehearsal.scenario, rehearsal.persona
     out = Output(sys.stdout, args.json, persona.name)
     try:
+        if args.resume is None:
+            out.briefing(scenario)
         out.prompt(rehearsal.current)
         for text in _answers(sys.stdin):
             turn = rehearsal.answer(text)
@@ -236,6 +238,14 @@ class Output:
 
     def _json(self, data: dict[str, Any]) -> None:
         self._print(json.dumps(data, ensure_ascii=False))
+
+    def briefing(self, scenario: Any) -> None:
+        """What the user knows before the meeting: accuracy is scored against its facts."""
+        if not self.as_json and scenario.briefing:
+            self._print(f"Briefing: {scenario.title}")
+            for line in scenario.briefing.replace("**", "").strip().splitlines():
+                self._print(f"  {line}".rstrip())
+            self._print()
 
     def prompt(self, prompt: Any) -> None:
         if not self.as_json:
