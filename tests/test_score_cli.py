@@ -115,3 +115,12 @@ def test_the_priorities_tip_names_the_personas_own_priorities(capsys):
             if f["rule"] == "tailoring.priorities"]
     assert tips == ["Tie the impact to one of their priorities (revenue, retention) and put a "
                     "number on it."]
+
+
+def test_with_a_briefing_the_missing_number_tip_quotes_its_own_figures(capsys):
+    assert main(["score", "--json", "--scenario", "churn-model-drift", "--node", "opening",
+                 "We have a problem with the model and we are looking into it now."]) == 0
+    tips = [f["suggestion"] for f in json.loads(capsys.readouterr().out)["findings"]
+            if f["rule"] == "impact.no_number"]
+    assert tips == ["Put the briefing's figures in, e.g. 5% (increase in misclassified "
+                    "customers) and $50,000 (renewals at risk each week)."]

@@ -137,7 +137,7 @@ MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "bottom_line": ("min_words", "preamble", "cues", "signposts"),
     "quantity": ("families",),
     "metric_link": ("lexicon", "words"),
-    "no_number": ("min_words",),
+    "no_number": ("min_words", "briefing_suggestion"),
     "no_agent": ("credit_max", "credit_points", "min_words", "figure_questions"),
     "absent": ("of", "min_words"),
     "dated_commitment": ("of", "miss_points"),

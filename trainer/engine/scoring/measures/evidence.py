@@ -90,8 +90,26 @@ def metric_link(rule, job: Job) -> None:
 def no_number(rule, job: Job) -> None:
     if job.text.word_count < int(rule.params.get("min_words", 8)):
         return
-    if not any(q.is_business for q in job.quantities):
+    if any(q.is_business for q in job.quantities):
+        return
+    # with a briefing, the example is the incident's own figures, not another industry's
+    template = rule.params.get("briefing_suggestion")
+    figures = [_figure(f) for f in job.ctx.facts if _figure(f)][:2]
+    if template and figures:
+        job.add(rule, 0, 0, suggestion=str(template), example=" and ".join(figures))
+    else:
         job.add(rule, 0, 0)
+
+
+def _figure(fact) -> str:
+    """A fact said as an answer would: "$210,000 (extra care cost)"; '' for a bare number."""
+    unit = fact.unit.strip()
+    if not unit:
+        return ""
+    value = f"{fact.value:,.0f}" if float(fact.value).is_integer() else f"{fact.value:,}"
+    said = f"{unit}{value}" if unit in ("$", "€", "£") else (
+        f"{value}%" if unit == "%" else f"{value} {unit}")
+    return f"{said} ({fact.label})"
 
 
 def no_agent(rule, job: Job) -> None:
