@@ -217,7 +217,7 @@ def test_drill_of_a_lone_file_finds_the_persona_next_to_it(tmp_path):
          "--db", str(tmp_path / "h.sqlite3")],
         input="", capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Pat Lee: What happened?")
+    assert "\nPat Lee: What happened?" in result.stdout  # after the briefing
 
 
 def test_list_items_are_counted_from_1_in_words_everywhere(tmp_path):
