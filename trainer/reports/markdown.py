@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from trainer.reports.dates import local_date
+from trainer.reports.labels import as_scored, override_status, turn_overall
 
 
 def _safe(text: str) -> str:
@@ -24,7 +25,7 @@ def to_markdown(report: dict) -> str:
            f"- With: {_safe(pe['name'])}" + (f" ({_safe(pe['role'])})" if pe["role"] else ""),
            f"- Status: {r['status']}" + (f", outcome {r['outcome']}" if r["outcome"] else ""),
            f"- Rehearsal {r['id']}, seed {r['seed']}, {r['mode']} mode", "",
-           f"**Overall: {_num(report['overall'])}/100**", "",
+           f"**Overall: {_num(report['overall'])}/100**{as_scored(report)}", "",
            "| Dimension | Score | As scored |", "|---|---:|---:|"]
     orig = report["original_dimensions"]
     for name, value in report["dimensions"].items():
@@ -35,6 +36,8 @@ def to_markdown(report: dict) -> str:
             evidence = f" — “{_safe(c['evidence'])}”" if c["evidence"] else ""
             out.append(f"- [{'x' if c['met'] else ' '}] {_safe(c['item'])} "
                        f"({c['passed']} of {c['of']}){evidence}")
+        if report.get("checklist_note"):
+            out += ["", f"*{_safe(report['checklist_note'])}*"]
     out += ["", "## Transcript"]
     for t in report["turns"]:
         out += _turn(t)
@@ -49,12 +52,13 @@ def _turn(t: dict) -> list[str]:
     score = t["score"]
     out = ["", f"### Turn {t['number']}", "", f"**CEO:** {_safe(t['ceo'])}", "",
            "**Your answer:**", "", _quote(t["answer"]) or ">", "",
-           f"Score {_num(score.get('overall'))}: " + ", ".join(
+           f"Score {turn_overall(t)}: " + ", ".join(
                f"{k.replace('_', ' ')} {v.get('score')}"
                for k, v in (score.get("dimensions") or {}).items())]
     for o in t["overrides"]:
         out.append(f"- Coach override ({_safe(o['author'])}): {o['dimension']} "
-                   f"{_num(o['original'])} → {o['score']}: {_safe(o['reason'])}")
+                   f"{_num(o['original'])} → {o['score']}: {_safe(o['reason'])}"
+                   f"{override_status(o)}")
     findings = score.get("findings") or []
     if findings:
         out += ["", "Findings:", ""]
