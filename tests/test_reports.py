@@ -151,3 +151,41 @@ def test_segments_keep_every_character_and_ignore_bad_spans():
     pieces = segments(answer, findings)
     assert "".join(p["text"] for p in pieces) == answer
     assert [p.get("kind") for p in pieces] == [None, "hedge", None]
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda p: os.symlink(p.with_name("real.md"), p), "a symbolic link"),
+    (lambda p: os.mkfifo(p), "a named pipe"),
+    (lambda p: p.mkdir(), "a folder"),
+])
+def test_force_replaces_only_a_regular_file(db, tmp_path, capsys, make, kind):
+    (tmp_path / "real.md").write_text("keep me")
+    target = tmp_path / "out.md"
+    make(target)
+    assert main(["report", "1", "-o", str(target), "--force", "--db", str(db)]) == 2
+    assert f"{target} is {kind}" in capsys.readouterr().err
+    assert not target.is_file() or target.is_symlink()  # left as it was
+    assert (tmp_path / "real.md").read_text() == "keep me"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.md")] == []
+
+
+def test_force_never_replaces_a_device(db, tmp_path, capsys):
+    # A device node of our own (a null device), never a real /dev entry: run against
+    # a build without the check, this test must not be able to damage the system.
+    import stat
+
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("making a device node needs root")
+    assert main(["report", "1", "-o", str(device), "--force", "--db", str(db)]) == 2
+    assert f"{device} is a device" in capsys.readouterr().err
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
+def test_dash_writes_the_report_to_standard_output(db, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "1", "-o", "-", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("# ")
+    assert not (tmp_path / "-").exists()
