@@ -75,9 +75,9 @@ def test_markdown_has_transcript_scores_checklist_notes_and_overrides(db, capsys
     assert "- With: " in md and "- With: \n" not in md  # the scenario's persona
     assert "| brevity | 50 | 60 |" in md  # the coach's view beside the original
     assert "- [x] Leads with the bottom line" in md
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "<script>" not in md
+    assert "\\<script>alert(1)\\</script> & we own it" in md and "&lt;" not in md
     assert "Coach override (coach): brevity 80 → 60: Too curt for this CEO" in md
-    assert "**Coach note (coach):** Say &lt;em&gt;what&lt;/em&gt; broke first" in md
+    assert "**Coach note (coach):** Say \\<em>what\\</em> broke first" in md
     assert "### Turn 2" in md
 
 
@@ -189,3 +189,31 @@ def test_dash_writes_the_report_to_standard_output(db, tmp_path, capsys, monkeyp
     assert main(["report", "1", "-o", "-", "--db", str(db)]) == 0
     assert capsys.readouterr().out.startswith("# ")
     assert not (tmp_path / "-").exists()
+
+
+NOTE = "Open with <b>say</b> the *number* & by when: [x](http://e) | `code` &amp; ~~no~~ \\o/"
+
+
+@pytest.mark.parametrize("note", [
+    NOTE,
+    "# not a heading\n- not a list\n> not a quote\n1. not numbered\n---",
+])
+def test_markdown_carries_a_note_as_text_that_renders_as_written(tmp_path, capsys, note):
+    from markdown_it import MarkdownIt
+
+    path = tmp_path / "h.sqlite3"
+    with open_store(path) as s:
+        rid = s.start_rehearsal("ann", "churn-model-drift")
+        s.add_turn(rid, turn(0))
+        add_note(s, rid, 1, note, "coach")
+    assert main(["report", "1", "--format", "md", "--db", str(path)]) == 0
+    md = capsys.readouterr().out
+    assert "&lt;" not in md and "&amp;amp;" not in md  # no HTML entities in the raw file
+    [line] = [x for x in md.split("\n\n") if x.startswith("**Coach note")]
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(line)
+    assert html.startswith("<p><strong>Coach note (coach):</strong> ")
+    body = html.removeprefix("<p><strong>Coach note (coach):</strong> ").removesuffix("</p>\n")
+    import html as html_mod
+
+    assert "<" not in body.replace("\n", "")  # no tag: not bold, emphasis, link or code
+    assert html_mod.unescape(body) == note

@@ -1,16 +1,36 @@
-"""The report as Markdown. What the user typed is quoted with HTML special characters
-escaped, since Markdown is often turned into HTML."""
+"""The report as Markdown. Everything from the user or the database is written with its
+Markdown-significant characters backslash-escaped, so it reads as the same text in
+the raw file and once rendered, and raw HTML in it (``<b>``) stays text."""
 
 from __future__ import annotations
 
-import html
+import re
 
 from trainer.reports.dates import local_date
 from trainer.reports.labels import as_scored, override_status, turn_overall
 
+# Characters that start emphasis, code, links, tables, strikethrough, raw HTML, or
+# an escape; '&' only where it would start an entity such as '&amp;'.
+_INLINE = re.compile(r"[\\`*_\[\]<|~]|&(?=#?\w+;)")
+# What turns a line into a heading, quote, list item, rule or setext underline.
+_LINE_START = re.compile(r"^( {0,3})([#>+=-]|\d{1,9}(?=[.)]))")
+
 
 def _safe(text: str) -> str:
-    return html.escape(str(text), quote=False)
+    """``text`` as Markdown that renders to the same characters (not HTML entities)."""
+    lines = []
+    for line in str(text).splitlines() or [""]:
+        line = _INLINE.sub(lambda m: "\\" + m.group(0), line)
+        line = _LINE_START.sub(_escape_marker, line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _escape_marker(m: re.Match) -> str:
+    indent, marker = m.group(1), m.group(2)
+    if marker[0].isdigit():  # '1.' or '1)': escape the punctuation that follows
+        return indent + marker + "\\"
+    return indent + "\\" + marker
 
 
 def _quote(text: str) -> str:
