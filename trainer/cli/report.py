@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             raise TrainerError(str(exc), 2) from exc
         if Path(output).exists() and not args.force:
             raise TrainerError(f"{output} exists; add --force to overwrite it", 2)
-    with open_for_cli(args) as store:
+    with open_for_cli(args, must_exist=True) as store:
         rid = session_id(store, args.session)
         report = build_report(store, rid, _content(args))
     text = render(report, fmt)
