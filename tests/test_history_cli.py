@@ -53,9 +53,44 @@ def test_history_uses_the_environment_variable(db, capsys, monkeypatch):
     assert len(json.loads(capsys.readouterr().out)) == 2
 
 
-def test_empty_history_says_how_to_start(tmp_path, capsys):
-    assert main(["history", "--db", str(tmp_path / "new.sqlite3")]) == 0
+def test_empty_history_says_how_to_start(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("REHEARSE_DB", str(tmp_path / "new.sqlite3"))  # a first run
+    assert main(["history"]) == 0
     assert "No rehearsals yet" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["history"], ["history", "--json"], ["report", "last"],
+                                  ["compare", "churn-model-drift"], ["review", "1"]])
+def test_reading_a_db_path_that_does_not_exist_creates_nothing(tmp_path, capsys, argv):
+    missing = tmp_path / "typo.sqlite3"
+    assert main(argv + ["--db", str(missing)]) == 2
+    assert f"no history database at {missing}" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_compare_names_an_unknown_scenario(db, capsys):
+    assert main(["compare", "nosuch", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown scenario 'nosuch'" in err and "rehearse list" in err
+    assert main(["compare", "churn-model-drif", "--db", str(db)]) == 2
+    assert "did you mean 'churn-model-drift'?" in capsys.readouterr().err
+
+
+def test_compare_of_a_known_scenario_nobody_played_says_so(db, capsys):
+    from trainer.content.loader import load_content
+    from trainer.locations import content_roots
+
+    other = next(i for i in load_content(content_roots()).scenarios if i != "churn-model-drift")
+    assert main(["compare", other, "--db", str(db)]) == 0
+    assert "No scored rehearsals" in capsys.readouterr().out
+
+
+def test_an_empty_note_is_refused(db, capsys):
+    for note in ["", "   "]:
+        assert main(["review", "1", "--turn", "1", "--note", note, "--db", str(db)]) == 2
+        assert "the note is empty" in capsys.readouterr().err
+    with open_store(db) as s:
+        assert s.conn.execute("SELECT count(*) FROM coach_notes").fetchone()[0] == 0
 
 
 def test_corrupt_database_is_reported_and_history_still_runs(tmp_path, capsys):
@@ -108,8 +143,8 @@ def test_compare_shows_participants_by_dimension(db, capsys):
     assert main(["compare", "churn-model-drift", "--json", "--db", str(db)]) == 0
     data = {r["participant"]: r for r in json.loads(capsys.readouterr().out)}
     assert data["bob"]["dimensions"]["jargon"] == 20
-    assert main(["compare", "nothing-here", "--db", str(db)]) == 0
-    assert "No scored rehearsals" in capsys.readouterr().out
+    assert main(["compare", "nothing-here", "--db", str(db)]) == 2  # not a scenario at all
+    assert "unknown scenario 'nothing-here'" in capsys.readouterr().err
 
 
 def test_the_table_shows_the_newest_fifty_unless_asked_for_all(tmp_path, capsys):

@@ -75,9 +75,9 @@ def test_markdown_has_transcript_scores_checklist_notes_and_overrides(db, capsys
     assert "- With: " in md and "- With: \n" not in md  # the scenario's persona
     assert "| brevity | 50 | 60 |" in md  # the coach's view beside the original
     assert "- [x] Leads with the bottom line" in md
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "<script>" not in md
+    assert "\\<script>alert(1)\\</script> & we own it" in md and "&lt;" not in md
     assert "Coach override (coach): brevity 80 → 60: Too curt for this CEO" in md
-    assert "**Coach note (coach):** Say &lt;em&gt;what&lt;/em&gt; broke first" in md
+    assert "**Coach note (coach):** Say \\<em>what\\</em> broke first" in md
     assert "### Turn 2" in md
 
 
@@ -151,3 +151,69 @@ def test_segments_keep_every_character_and_ignore_bad_spans():
     pieces = segments(answer, findings)
     assert "".join(p["text"] for p in pieces) == answer
     assert [p.get("kind") for p in pieces] == [None, "hedge", None]
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda p: os.symlink(p.with_name("real.md"), p), "a symbolic link"),
+    (lambda p: os.mkfifo(p), "a named pipe"),
+    (lambda p: p.mkdir(), "a folder"),
+])
+def test_force_replaces_only_a_regular_file(db, tmp_path, capsys, make, kind):
+    (tmp_path / "real.md").write_text("keep me")
+    target = tmp_path / "out.md"
+    make(target)
+    assert main(["report", "1", "-o", str(target), "--force", "--db", str(db)]) == 2
+    assert f"{target} is {kind}" in capsys.readouterr().err
+    assert not target.is_file() or target.is_symlink()  # left as it was
+    assert (tmp_path / "real.md").read_text() == "keep me"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.md")] == []
+
+
+def test_force_never_replaces_a_device(db, tmp_path, capsys):
+    # A device node of our own (a null device), never a real /dev entry: run against
+    # a build without the check, this test must not be able to damage the system.
+    import stat
+
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("making a device node needs root")
+    assert main(["report", "1", "-o", str(device), "--force", "--db", str(db)]) == 2
+    assert f"{device} is a device" in capsys.readouterr().err
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
+def test_dash_writes_the_report_to_standard_output(db, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "1", "-o", "-", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("# ")
+    assert not (tmp_path / "-").exists()
+
+
+NOTE = "Open with <b>say</b> the *number* & by when: [x](http://e) | `code` &amp; ~~no~~ \\o/"
+
+
+@pytest.mark.parametrize("note", [
+    NOTE,
+    "# not a heading\n- not a list\n> not a quote\n1. not numbered\n---",
+])
+def test_markdown_carries_a_note_as_text_that_renders_as_written(tmp_path, capsys, note):
+    from markdown_it import MarkdownIt
+
+    path = tmp_path / "h.sqlite3"
+    with open_store(path) as s:
+        rid = s.start_rehearsal("ann", "churn-model-drift")
+        s.add_turn(rid, turn(0))
+        add_note(s, rid, 1, note, "coach")
+    assert main(["report", "1", "--format", "md", "--db", str(path)]) == 0
+    md = capsys.readouterr().out
+    assert "&lt;" not in md and "&amp;amp;" not in md  # no HTML entities in the raw file
+    [line] = [x for x in md.split("\n\n") if x.startswith("**Coach note")]
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(line)
+    assert html.startswith("<p><strong>Coach note (coach):</strong> ")
+    body = html.removeprefix("<p><strong>Coach note (coach):</strong> ").removesuffix("</p>\n")
+    import html as html_mod
+
+    assert "<" not in body.replace("\n", "")  # no tag: not bold, emphasis, link or code
+    assert html_mod.unescape(body) == note

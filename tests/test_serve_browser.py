@@ -124,9 +124,12 @@ async def _page_text(devtools_port: int, url: str, expect: list[str], shot: Path
             return text
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
-                    "(Debian: apt-get install -y chromium)")
-def test_served_app_shows_the_home_screen_in_a_browser(tmp_path):
+def _serve_to_a_browser(tmp_path):
+    """Start ``rehearse serve`` and a headless chromium showing its home screen.
+
+    Returns (server, browser, port, db, text the page showed, screenshot); the
+    caller stops both processes.
+    """
     from trainer.content.loader import load_content
     from trainer.locations import content_roots
 
@@ -155,11 +158,65 @@ def test_served_app_shows_the_home_screen_in_a_browser(tmp_path):
         text = asyncio.run(_page_text(devtools_port, f"http://127.0.0.1:{port}/", expect, shot))
         for wanted in expect:
             assert wanted in text, f"{wanted!r} not on the page; it showed: {text[-2000:]!r}"
+    except BaseException:
+        if browser is not None:
+            _stop(browser)
+        _stop(server)
+        raise
+    return server, browser, db, shot
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
+                    "(Debian: apt-get install -y chromium)")
+def test_served_app_shows_the_home_screen_in_a_browser(tmp_path):
+    server, browser, db, shot = _serve_to_a_browser(tmp_path)
+    try:
         assert shot.stat().st_size > 5000
         assert db.exists()  # the server opened the shared history before any browser came
     finally:
-        if browser is not None:
-            _stop(browser)
+        _stop(browser)
+        _stop(server)
+
+
+def _children(pid: int) -> list[int]:
+    """Every live descendant of ``pid``, from /proc."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                parents[int(entry.name)] = int(fields[1])
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        kids = [p for p, pp in parents.items() if pp == parent]
+        found += kids
+        todo += kids
+    return found
+
+
+@pytest.mark.skipif(CHROMIUM is None or not Path("/proc").is_dir(),
+                    reason="needs chromium and /proc")
+def test_ctrl_c_with_a_browser_connected_stops_quickly_and_cleanly(tmp_path):
+    server, browser, _db, _shot = _serve_to_a_browser(tmp_path)
+    try:
+        assert _children(server.pid), "no app process was started for the browser"
+        started = time.monotonic()
+        os.kill(server.pid, signal.SIGINT)  # Ctrl+C reaches the server alone here
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("rehearse serve did not stop within 15 s of Ctrl+C") from None
+        took = time.monotonic() - started
+        err = server.stderr.read()
+        assert "Event loop is closed" not in err and "Exception ignored" not in err, err
+        assert "Traceback" not in err, err
+        assert took < 2.5, f"stopping took {took:.1f} s"
+    finally:
+        _stop(browser)
         _stop(server)
 
 

@@ -81,7 +81,7 @@ def test_override_sits_beside_the_original_and_changes_the_means(store):
     assert t["effective"]["brevity"] == 75
     assert t["overrides"][0] | {"created_at": None} == {
         "dimension": "brevity", "score": 75, "original": 40, "author": "coach",
-        "reason": "Short enough for this CEO", "created_at": None}
+        "reason": "Short enough for this CEO", "created_at": None, "in_effect": True}
     assert t["notes"][0]["note"] == "Lead with the number next time."
     assert queries.rehearsal(store, rid).dimensions["brevity"] == 75
 

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from trainer.cli.store_options import add_db_option, open_for_cli
+from trainer.problems import TrainerError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,8 +20,10 @@ def run(args: argparse.Namespace) -> int:
     from trainer.store import queries
     from trainer.store.migrations import DIMENSIONS
 
-    with open_for_cli(args) as store:
+    with open_for_cli(args, must_exist=True) as store:
         rows = queries.compare(store, args.scenario)
+        if not rows:
+            _check_known(store, args)
     if args.json:
         print(json.dumps([r.to_dict() for r in rows], indent=2, ensure_ascii=False))
         return 0
@@ -34,3 +37,25 @@ def run(args: argparse.Namespace) -> int:
     print(f"{args.scenario}: mean scores per participant (coach overrides applied)\n")
     print(render(headers, table, right=set(range(1, len(headers)))))
     return 0
+
+
+def _check_known(store, args: argparse.Namespace) -> None:
+    """Refuse a scenario id that is neither loaded nor in the history (a typo, usually)."""
+    with store.lock:
+        stored = {r[0] for r in store.conn.execute("SELECT DISTINCT scenario_id FROM rehearsals")}
+    if args.scenario in stored:
+        return
+    try:
+        from trainer.content.loader import load_content
+        from trainer.locations import content_roots
+
+        loaded = set(load_content(content_roots(getattr(args, "content", None))).scenarios)
+    except Exception:  # content problems must not block reading the history
+        loaded = set()
+    if args.scenario in loaded:
+        return
+    from trainer.content.errors import nearest
+
+    guess = nearest(args.scenario, sorted(loaded | stored))
+    hint = f"; did you mean {guess!r}?" if guess else "; see 'rehearse list'"
+    raise TrainerError(f"unknown scenario {args.scenario!r}{hint}", 2)

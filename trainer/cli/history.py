@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from trainer.store import queries
     from trainer.store.migrations import DIMENSIONS
 
-    with open_for_cli(args) as store:
+    with open_for_cli(args, must_exist=True) as store:
         limit = args.limit
         if limit is None and not (args.json or args.all):
             limit = TABLE_LIMIT + 1  # one more, to know whether some were left out

@@ -15,30 +15,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a rehearsal id from 'rehearse history', or 'last'")
     parser.add_argument("--format", choices=("md", "html", "json"),
                         help="default: from the -o file's suffix, else md")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here instead of stdout ('-' is stdout)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.reports import ReportExists, build_report, render, write_atomic
+    from trainer.reports import (
+        NotARegularFile,
+        ReportExists,
+        build_report,
+        check_target,
+        render,
+        write_atomic,
+    )
 
-    fmt = args.format or _format_of(args.output)
-    if args.output and Path(args.output).exists() and not args.force:
-        raise TrainerError(f"{args.output} exists; add --force to overwrite it", 2)
-    with open_for_cli(args) as store:
+    output = None if args.output == "-" else args.output  # '-' is standard output
+    fmt = args.format or _format_of(output)
+    if output:
+        try:
+            check_target(output)
+        except NotARegularFile as exc:
+            raise TrainerError(str(exc), 2) from exc
+        if Path(output).exists() and not args.force:
+            raise TrainerError(f"{output} exists; add --force to overwrite it", 2)
+    with open_for_cli(args, must_exist=True) as store:
         rid = session_id(store, args.session)
         report = build_report(store, rid, _content(args))
     text = render(report, fmt)
-    if not args.output:
+    if not output:
         sys.stdout.write(text)
         return 0
     try:
-        path = write_atomic(args.output, text, force=args.force)
-    except ReportExists as exc:
+        path = write_atomic(output, text, force=args.force)
+    except (ReportExists, NotARegularFile) as exc:
         raise TrainerError(str(exc), 2) from exc
     except OSError as exc:
-        raise TrainerError(f"cannot write {args.output}: {exc.strerror or exc}", 2) from exc
+        raise TrainerError(f"cannot write {output}: {exc.strerror or exc}", 2) from exc
     print(f"wrote {path}", file=sys.stderr)
     return 0
 

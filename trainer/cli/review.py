@@ -24,18 +24,25 @@ def run(args: argparse.Namespace) -> int:
     from trainer.store import StoreError, default_user
     from trainer.store.review import add_note, add_override
 
+    if args.note is not None and not args.note.strip():
+        raise TrainerError("the note is empty; write what they should keep or change", 2)
     if (args.note or args.override) and args.turn is None:
         raise TrainerError("say which turn with --turn N", 2)
     if args.reason and not args.override:
         raise TrainerError("--reason goes with --override DIMENSION=SCORE", 2)
     author = (args.author or "").strip() or default_user()
-    with open_for_cli(args) as store:
+    with open_for_cli(args, must_exist=True) as store:
         rid = session_id(store, args.session)
         try:
             if args.override:
                 dimension, value = _parse_override(args.override)
                 add_override(store, rid, args.turn, dimension, value, args.reason or "", author)
-                print(f"rehearsal {rid}, turn {args.turn}: {dimension} set to {value} by {author}")
+                from trainer.reports.labels import turn_overall
+                from trainer.store import queries
+
+                now = queries.turns(store, rid)[args.turn - 1]
+                print(f"rehearsal {rid}, turn {args.turn}: {dimension} set to {value} by "
+                      f"{author}; the turn's overall is now {turn_overall(now)}")
             if args.note:
                 add_note(store, rid, args.turn, args.note, author)
                 print(f"rehearsal {rid}, turn {args.turn}: note added by {author}")
@@ -59,6 +66,7 @@ def _parse_override(text: str) -> tuple[str, int]:
 
 def _show(store, rid: int) -> None:
     from trainer.cli.table import local_date
+    from trainer.reports.labels import override_status, turn_overall
     from trainer.store import queries
 
     row = queries.rehearsal(store, rid)
@@ -68,10 +76,11 @@ def _show(store, rid: int) -> None:
         print(f"\nTurn {t['number']} [{t['node_id']}] CEO: {t['ceo']}")
         print(f"  Answer: {t['answer']}")
         dims = t["score"].get("dimensions", {})
-        print(f"  Overall {t['score'].get('overall')}: " + ", ".join(
+        print(f"  Overall {turn_overall(t)}: " + ", ".join(
             f"{k} {v.get('score')}" for k, v in dims.items()))
         for o in t["overrides"]:
             print(f"  Override: {o['dimension']} {o['original']} -> {o['score']} "
-                  f"({o['author']}: {o['reason']})")
+                  f"({o['author']}: {o['reason']}){override_status(o)}")
         for n in t["notes"]:
             print(f"  Note ({n['author']}): {n['note']}")
+

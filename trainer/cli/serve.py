@@ -62,15 +62,87 @@ def run(args: argparse.Namespace) -> int:
         import socket
 
         public_url = f"http://{socket.gethostname()}:{args.port}"
-    from textual_serve.server import Server
-
+    server_class = _server_class()
     command = app_command(db, getattr(args, "content", None))
-    server = Server(command, host=args.host, port=args.port, title="rehearse",
+    server = server_class(command, host=args.host, port=args.port, title="rehearse",
                     public_url=public_url, templates_path=_offline_templates())
     print(f"rehearse: serving on {public_url or f'http://{args.host}:{args.port}'} "
           f"(history: {db}); Ctrl+C stops", file=sys.stderr)
     server.serve()
     return 0
+
+
+STOP_SECONDS = 2.0
+"""How long an app process gets to quit on its own at shutdown before it is ended."""
+
+
+def _server_class():
+    """textual-serve's Server, made to stop quickly and cleanly on Ctrl+C.
+
+    textual-serve 1.1 does neither by itself when a browser is connected: on
+    shutdown aiohttp waits (up to a minute) for each browser's websocket handler,
+    which only returns once the browser closes its socket; and each app process's
+    asyncio transport is never closed, so when the event loop has closed Python
+    prints "Exception ignored in: <function BaseSubprocessTransport.__del__ ...>
+    RuntimeError: Event loop is closed". Here every app service is tracked; at
+    shutdown, while the loop still runs, each browser's socket is closed (which
+    makes textual-serve ask its app to quit), and each app process is waited
+    for, ended if it does not quit in time, and its transport closed.
+    """
+    import asyncio
+    import contextlib
+    import weakref
+
+    import textual_serve.server as upstream
+
+    services: weakref.WeakSet = weakref.WeakSet()
+    original = getattr(upstream, "_rehearse_original_app_service", upstream.AppService)
+    upstream._rehearse_original_app_service = original
+
+    class AppService(original):
+        async def start(self, width: int, height: int) -> None:
+            services.add(self)
+            await super().start(width, height)
+
+        async def stop(self) -> None:
+            process = self._process
+            try:
+                await asyncio.wait_for(super().stop(), STOP_SECONDS)
+            except (asyncio.TimeoutError, OSError, ConnectionError):
+                pass  # the app did not answer the request to quit: it is ended below
+            finally:
+                if process is not None:
+                    await _reap(process)
+                services.discard(self)
+
+    async def _reap(process) -> None:
+        if process.returncode is None:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(process.wait(), STOP_SECONDS)
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(process.wait(), STOP_SECONDS)
+        transport = getattr(process, "_transport", None)
+        if transport is not None:
+            transport.close()  # now, while the loop runs, not in __del__ after it closed
+
+    # textual-serve's websocket handler creates its AppService by this module name.
+    upstream.AppService = AppService
+
+    class Server(upstream.Server):
+        async def on_shutdown(self, app) -> None:
+            await super().on_shutdown(app)
+
+            async def close(service) -> None:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(service.remote_close(), STOP_SECONDS)
+                await service.stop()
+
+            await asyncio.gather(*(close(s) for s in list(services)), return_exceptions=True)
+
+    return Server
 
 
 def _offline_templates() -> str:

@@ -29,12 +29,21 @@ def user_of(args: argparse.Namespace) -> str:
     return (getattr(args, "user", None) or "").strip() or default_user()
 
 
-def open_for_cli(args: argparse.Namespace) -> Any:
-    """Open the store named by ``--db``; notices go to stderr, failures become messages."""
+def open_for_cli(args: argparse.Namespace, must_exist: bool = False) -> Any:
+    """Open the store named by ``--db``; notices go to stderr, failures become messages.
+
+    ``must_exist``: for commands that only read history (or annotate what is in it),
+    a ``--db`` file that does not exist is a mistake to report, not an empty
+    database to create there.
+    """
     import sqlite3
+    from pathlib import Path
 
     from trainer.store import StoreError, open_store
 
+    db = getattr(args, "db", None)
+    if must_exist and db and db != ":memory:" and not Path(db).expanduser().exists():
+        raise TrainerError(f"there is no history database at {db} (check --db)", 2)
     try:
         store = open_store(getattr(args, "db", None))
     except (StoreError, sqlite3.Error, OSError) as exc:

@@ -1,9 +1,10 @@
 """Reports of a stored rehearsal: Markdown, self-contained HTML and JSON, written atomically."""
 
-from trainer.reports.files import ReportExists, write_atomic
+from trainer.reports.files import NotARegularFile, ReportExists, check_target, write_atomic
 from trainer.reports.model import build_report
 
-__all__ = ["ReportExists", "build_report", "render", "write_atomic"]
+__all__ = ["NotARegularFile", "ReportExists", "build_report", "check_target", "render",
+           "write_atomic"]
 
 FORMATS = ("md", "html", "json")
 

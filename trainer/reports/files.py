@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,17 +13,22 @@ class ReportExists(Exception):
     """The target exists and overwriting was not asked for."""
 
 
+class NotARegularFile(ReportExists):
+    """The target is a folder, device, pipe, socket or symbolic link: never replaced,
+    even with ``force`` (a kind of :class:`ReportExists`, so a caller that picks
+    another name when one is taken does so here too)."""
+
+
 def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
     """Write ``text`` to ``path`` through a temporary file in the same folder.
 
     Without ``force`` an existing file is never replaced, even one created by
     another program while we were writing (the final step is a hard link, which
-    fails if the name is taken). With ``force`` the old file is swapped out in
-    one ``os.replace``.
+    fails if the name is taken). With ``force`` an old regular file is swapped out
+    in one ``os.replace``; anything else at ``path`` raises :class:`NotARegularFile`.
     """
     path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder")
+    check_target(path)
     if path.exists() and not force:
         raise ReportExists(f"{path} exists; add --force to overwrite it")
     folder = path.parent if str(path.parent) else Path(".")
@@ -48,6 +54,40 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
             os.unlink(tmp)
     _sync_folder(folder)
     return path
+
+
+def check_target(path: Path | str) -> None:
+    """Refuse a target that is not a regular file or a free name.
+
+    ``os.replace`` would swap a device, a named pipe or a symbolic link for a
+    regular file (as root, ``/dev/full`` itself), and a folder cannot hold a
+    report, so --force replaces regular files only.
+    """
+    path = Path(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise NotARegularFile(f"{path}: {exc.strerror or exc}") from exc
+    if stat.S_ISREG(mode):
+        return
+    raise NotARegularFile(f"{path} is {_kind(mode)}; a report is written only to a new "
+                          "file or over a regular file (--force replaces nothing else)")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def _sync_folder(folder: Path) -> None:

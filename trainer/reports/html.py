@@ -12,6 +12,7 @@ import html
 import re
 
 from trainer.reports.dates import local_date
+from trainer.reports.labels import as_scored, override_status, turn_overall
 
 CSS = """
 :root { color-scheme: light dark; --fg:#1d1f21; --bg:#fdfdfc; --muted:#5f6368; --line:#d9dce0;
@@ -63,8 +64,11 @@ def to_html(report: dict) -> str:
         f"with {_e(pe['name'])}{' (' + _e(pe['role']) + ')' if pe['role'] else ''} · "
         f"{_e(r['status'])}{', ' + _e(r['outcome']) if r['outcome'] else ''} · "
         f"rehearsal {_e(r['id'])}, seed {_e(r['seed'])}, {_e(r['mode'])} mode</p>",
-        f"<p class=\"overall\">Overall {_e(_num(report['overall']))}/100</p>",
-        _scores(report), _checklist(report["checklist"]), "<h2>Transcript</h2>",
+        f"<p class=\"overall\">Overall {_e(_num(report['overall']))}/100</p>"
+        + (f"<p class=\"meta\">{_e(as_scored(report).strip())}</p>" if as_scored(report)
+           else ""),
+        _scores(report), _checklist(report["checklist"], report.get("checklist_note", "")),
+        "<h2>Transcript</h2>",
     ]
     parts += [_turn(t) for t in report["turns"]]
     parts.append(f"<p class=\"meta\">{_e(report['generator'])}</p></body></html>")
@@ -85,7 +89,7 @@ def _scores(report: dict) -> str:
             f"{rows}</table>")
 
 
-def _checklist(items: list[dict]) -> str:
+def _checklist(items: list[dict], note: str = "") -> str:
     if not items:
         return ""
     lis = "".join(
@@ -93,7 +97,8 @@ def _checklist(items: list[dict]) -> str:
         f"{_e(c['item'])} ({c['passed']} of {c['of']})"
         f"{' — “' + _e(c['evidence']) + '”' if c['evidence'] else ''}</li>"
         for c in items)
-    return f"<h2>Checklist</h2><ul>{lis}</ul>"
+    note = f"<p class=\"meta\"><i>{_e(note)}</i></p>" if note else ""
+    return f"<h2>Checklist</h2><ul>{lis}</ul>{note}"
 
 
 def _answer(t: dict) -> str:
@@ -115,11 +120,11 @@ def _turn(t: dict) -> str:
     parts = [f"<section class=\"turn\"><h3>Turn {_e(t['number'])}</h3>",
              f"<p class=\"ceo\">CEO: {_e(t['ceo'])}</p>",
              f"<blockquote class=\"answer\">{_answer(t)}</blockquote>",
-             f"<p>Score {_e(_num(score.get('overall')))}: {dims}</p>"]
+             f"<p>Score {_e(turn_overall(t))}: {dims}</p>"]
     for o in t["overrides"]:
         parts.append(f"<p class=\"override\">Coach override by {_e(o['author'])}: "
                      f"{_e(o['dimension'])} {_e(_num(o['original']))} → {_e(o['score'])} — "
-                     f"{_e(o['reason'])}</p>")
+                     f"{_e(o['reason'])}{_e(override_status(o))}</p>")
     findings = score.get("findings") or []
     if findings:
         lis = "".join(

@@ -1,15 +1,36 @@
-"""The report as Markdown. What the user typed is quoted with HTML special characters
-escaped, since Markdown is often turned into HTML."""
+"""The report as Markdown. Everything from the user or the database is written with its
+Markdown-significant characters backslash-escaped, so it reads as the same text in
+the raw file and once rendered, and raw HTML in it (``<b>``) stays text."""
 
 from __future__ import annotations
 
-import html
+import re
 
 from trainer.reports.dates import local_date
+from trainer.reports.labels import as_scored, override_status, turn_overall
+
+# Characters that start emphasis, code, links, tables, strikethrough, raw HTML, or
+# an escape; '&' only where it would start an entity such as '&amp;'.
+_INLINE = re.compile(r"[\\`*_\[\]<|~]|&(?=#?\w+;)")
+# What turns a line into a heading, quote, list item, rule or setext underline.
+_LINE_START = re.compile(r"^( {0,3})([#>+=-]|\d{1,9}(?=[.)]))")
 
 
 def _safe(text: str) -> str:
-    return html.escape(str(text), quote=False)
+    """``text`` as Markdown that renders to the same characters (not HTML entities)."""
+    lines = []
+    for line in str(text).splitlines() or [""]:
+        line = _INLINE.sub(lambda m: "\\" + m.group(0), line)
+        line = _LINE_START.sub(_escape_marker, line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _escape_marker(m: re.Match) -> str:
+    indent, marker = m.group(1), m.group(2)
+    if marker[0].isdigit():  # '1.' or '1)': escape the punctuation that follows
+        return indent + marker + "\\"
+    return indent + "\\" + marker
 
 
 def _quote(text: str) -> str:
@@ -24,7 +45,7 @@ def to_markdown(report: dict) -> str:
            f"- With: {_safe(pe['name'])}" + (f" ({_safe(pe['role'])})" if pe["role"] else ""),
            f"- Status: {r['status']}" + (f", outcome {r['outcome']}" if r["outcome"] else ""),
            f"- Rehearsal {r['id']}, seed {r['seed']}, {r['mode']} mode", "",
-           f"**Overall: {_num(report['overall'])}/100**", "",
+           f"**Overall: {_num(report['overall'])}/100**{as_scored(report)}", "",
            "| Dimension | Score | As scored |", "|---|---:|---:|"]
     orig = report["original_dimensions"]
     for name, value in report["dimensions"].items():
@@ -35,6 +56,8 @@ def to_markdown(report: dict) -> str:
             evidence = f" — “{_safe(c['evidence'])}”" if c["evidence"] else ""
             out.append(f"- [{'x' if c['met'] else ' '}] {_safe(c['item'])} "
                        f"({c['passed']} of {c['of']}){evidence}")
+        if report.get("checklist_note"):
+            out += ["", f"*{_safe(report['checklist_note'])}*"]
     out += ["", "## Transcript"]
     for t in report["turns"]:
         out += _turn(t)
@@ -49,12 +72,13 @@ def _turn(t: dict) -> list[str]:
     score = t["score"]
     out = ["", f"### Turn {t['number']}", "", f"**CEO:** {_safe(t['ceo'])}", "",
            "**Your answer:**", "", _quote(t["answer"]) or ">", "",
-           f"Score {_num(score.get('overall'))}: " + ", ".join(
+           f"Score {turn_overall(t)}: " + ", ".join(
                f"{k.replace('_', ' ')} {v.get('score')}"
                for k, v in (score.get("dimensions") or {}).items())]
     for o in t["overrides"]:
         out.append(f"- Coach override ({_safe(o['author'])}): {o['dimension']} "
-                   f"{_num(o['original'])} → {o['score']}: {_safe(o['reason'])}")
+                   f"{_num(o['original'])} → {o['score']}: {_safe(o['reason'])}"
+                   f"{override_status(o)}")
     findings = score.get("findings") or []
     if findings:
         out += ["", "Findings:", ""]

@@ -11,6 +11,9 @@ from trainer.engine.conversation.meeting_checklist import over_meeting
 def build_report(store: Any, rehearsal_id: int, content: Any = None) -> dict[str, Any]:
     """Transcript, scores (original and as overridden), checklist, findings, exemplars, notes.
 
+    ``overall`` and each turn's ``effective["overall"]`` take the coach's overrides
+    into account; ``original_overall`` and each turn's ``scored_overall`` are as scored.
+
     ``content`` (loaded scenarios) adds the exemplar answers and the persona's name;
     without it, or if the scenario is gone, the report still has everything stored.
     """
@@ -42,11 +45,23 @@ def build_report(store: Any, rehearsal_id: int, content: Any = None) -> dict[str
             "role": getattr(persona, "role", "") or "",
         },
         "overall": row.overall,
+        "original_overall": _mean([t["scored_overall"] for t in turns]),
         "dimensions": row.dimensions,
         "original_dimensions": _original_means(turns),
         "checklist": checklist(turns),
+        "checklist_note": CHECKLIST_NOTE if any(t["overrides"] for t in turns) else "",
         "turns": turns,
     }
+
+
+CHECKLIST_NOTE = ("Coach overrides change scores, not this checklist: it is judged from "
+                  "the words of the answers, as scored.")
+"""Said under the checklist of a reviewed rehearsal, so nobody expects it to move."""
+
+
+def _mean(values: list) -> int | None:
+    values = [v for v in values if isinstance(v, (int, float))]
+    return round(sum(values) / len(values)) if values else None
 
 
 def _original_means(turns: list[dict]) -> dict[str, int]:

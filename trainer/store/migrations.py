@@ -99,10 +99,25 @@ def _v3_backfill(conn: sqlite3.Connection) -> None:
         refresh_summary(conn, rid)
 
 
+# Version 4 changes no table: a coach's override now moves the turn's overall too
+# (see trainer.store.summary), so the kept means of reviewed rehearsals are redone.
+_V4 = ""
+
+
+def _v4_overall_with_overrides(conn: sqlite3.Connection) -> None:
+    from trainer.store.summary import refresh_summary
+
+    for (rid,) in conn.execute(
+            "SELECT DISTINCT t.rehearsal_id FROM score_overrides o"
+            " JOIN turns t ON t.id = o.turn_id").fetchall():
+        refresh_summary(conn, rid)
+
+
 MIGRATIONS: list[tuple[int, str, object]] = [
     (1, _V1, None),
     (2, _V2, None),
     (3, _V3, _v3_backfill),
+    (4, _V4, _v4_overall_with_overrides),
 ]
 """(version, SQL script, optional Python step run after the script)."""
 

@@ -98,7 +98,10 @@ def turns(store: Store, rehearsal_id: int) -> list[dict[str, Any]]:
     """Every turn in order, with its score object, coach notes and overrides.
 
     ``number`` counts from 1 in the order the turns were given; ``effective``
-    holds each dimension's score after the coach's latest override.
+    holds each dimension's score after the coach's latest override, and the
+    overall recomputed from them; ``scored_overall`` is the overall as scored.
+    Each override says whether it is ``in_effect`` (the latest for its dimension)
+    or was replaced by a later one.
     """
     with store.lock:
         c = store.conn
@@ -113,21 +116,32 @@ def turns(store: Store, rehearsal_id: int) -> list[dict[str, Any]]:
         effective = effective_scores(c, rehearsal_id)
     result = []
     for number, (r, eff) in enumerate(zip(rows, effective, strict=True), start=1):
+        mine = [o for o in overrides if o["turn_id"] == r["id"]]
+        # The override in effect for a dimension is its latest; earlier ones were
+        # replaced, and one of a dimension the turn was not scored on never applied.
+        latest = {o["dimension"]: o["id"] for o in mine}
         result.append({
             "number": number, "index": r["idx"], "node_id": r["node_id"], "ceo": r["ceo"],
             "question": r["question"], "answer": r["answer"], "next_node": r["next_node"],
             "reaction": r["reaction"], "seconds": r["seconds"], "created_at": r["created_at"],
             "score": json.loads(r["score_json"]),
+            "scored_overall": r["overall"],
             "effective": {d: v for d, v in eff.items() if v is not None},
             "notes": [{"author": n["author"], "note": n["note"], "created_at": n["created_at"]}
                       for n in notes if n["turn_id"] == r["id"]],
             "overrides": [{"dimension": o["dimension"], "score": o["score"],
-                           "original": r[o["dimension"]] if o["dimension"] in DIMENSIONS else None,
+                           "original": _original(r, o["dimension"]),
                            "reason": o["reason"], "author": o["author"],
-                           "created_at": o["created_at"]}
-                          for o in overrides if o["turn_id"] == r["id"]],
+                           "created_at": o["created_at"],
+                           "in_effect": (latest[o["dimension"]] == o["id"]
+                                         and _original(r, o["dimension"]) is not None)}
+                          for o in mine],
         })
     return result
+
+
+def _original(row: Any, dimension: str) -> int | None:
+    return row[dimension] if dimension in DIMENSIONS else None
 
 
 def trends(store: Store, participant: str | None = None,

@@ -1,7 +1,8 @@
 """Coach review: a note on a turn, or a dimension's score overridden with a reason.
 
 Both are added beside the original score, never in place of it; the rehearsal's
-means are refreshed so history shows the coach's view.
+means, and the overall of the turn and of the rehearsal, are refreshed so history
+shows the coach's view. Only a dimension the turn was scored on can be overridden.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from trainer.store.db import StoreError, write
 from trainer.store.migrations import DIMENSIONS
 from trainer.store.store import Store, now
-from trainer.store.summary import refresh_summary
+from trainer.store.summary import refresh_summary, scored_dimensions
 
 
 def _turn_id(store: Store, rehearsal_id: int, number: int) -> int:
@@ -45,6 +46,14 @@ def add_override(store: Store, rehearsal_id: int, number: int, dimension: str, s
         raise StoreError("an override needs a reason (--reason TEXT)")
     with store.lock, write(store.conn) as c:
         tid = _turn_id(store, rehearsal_id, number)
+        row = c.execute(f"SELECT {', '.join(DIMENSIONS)} FROM turns WHERE id = ?",
+                        (tid,)).fetchone()
+        scored = scored_dimensions(row)
+        if dimension not in scored:
+            # Nothing of the answer was scored there, so there is no score to replace.
+            raise StoreError(
+                f"turn {number} was not scored on {dimension}; its scored dimensions are "
+                f"{', '.join(scored) if scored else 'none'}")
         c.execute("INSERT INTO score_overrides(turn_id, dimension, score, reason, author,"
                   " created_at) VALUES (?,?,?,?,?,?)",
                   (tid, dimension, int(score), reason.strip(), author, now()))

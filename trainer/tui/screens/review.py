@@ -65,7 +65,8 @@ class ReviewScreen(Screen):
         table.clear()
         for t in self.turns:
             marks = ("✎" * bool(t["notes"])) + ("±" * bool(t["overrides"]))
-            table.add_row(str(t["number"]), t["node_id"], str(t["score"].get("overall", "—")),
+            overall = t["effective"].get("overall", t["score"].get("overall"))
+            table.add_row(str(t["number"]), t["node_id"], "—" if overall is None else str(overall),
                           marks, key=str(t["number"]))
         if self.turns:
             table.move_cursor(row=min(keep_row, len(self.turns) - 1))
@@ -85,6 +86,8 @@ class ReviewScreen(Screen):
         detail.mount_all(widgets)
 
     def _show(self, turn: dict[str, Any]) -> None:
+        from trainer.reports.labels import override_status, turn_overall
+
         score = turn["score"]
         findings = [SimpleNamespace(**f) for f in score.get("findings", [])]
         dims = score.get("dimensions", {})
@@ -98,12 +101,13 @@ class ReviewScreen(Screen):
             Static(turn["ceo"], markup=False),
             Static("Answer", classes="section"),
             HighlightedAnswer(turn["answer"], findings),
-            Static(f"Scores (overall {score.get('overall', '—')})", classes="section"),
+            Static(f"Scores (overall {turn_overall(turn)})", classes="section"),
             Static("\n".join(lines), markup=False),
         ]
         for o in turn["overrides"]:
             widgets.append(Static(f"± {o['dimension']}: {o['original']} → {o['score']} "
-                                  f"({o['author']}: {o['reason']})", markup=False))
+                                  f"({o['author']}: {o['reason']}){override_status(o)}",
+                                  markup=False))
         if turn["notes"]:
             widgets.append(Static("Coach's notes", classes="section"))
             widgets.extend(Static(f"✎ {n['author']}: {n['note']}", markup=False)
