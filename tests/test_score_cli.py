@@ -108,19 +108,21 @@ def test_calibrate_prints_accuracy_and_rejects_a_bad_file(tmp_path):
     assert bad.returncode == 2 and "b.yaml:" in bad.stderr and "Traceback" not in bad.stderr
 
 
-def test_the_priorities_tip_names_the_personas_own_priorities(capsys):
+def _tips(capsys, answer: str, rule: str) -> list[str]:
+    """The suggestions ``rule`` gives ``answer`` at the churn scenario's opening."""
     assert main(["score", "--json", "--scenario", "churn-model-drift", "--node", "opening",
-                 "Something went wrong with the model."]) == 0
-    tips = [f["suggestion"] for f in json.loads(capsys.readouterr().out)["findings"]
-            if f["rule"] == "tailoring.priorities"]
-    assert tips == ["Tie the impact to one of their priorities (revenue, retention) and put a "
-                    "number on it."]
+                 answer]) == 0
+    return [f["suggestion"] for f in json.loads(capsys.readouterr().out)["findings"]
+            if f["rule"] == rule]
+
+
+def test_the_priorities_tip_names_the_personas_own_priorities(capsys):
+    assert _tips(capsys, "Something went wrong with the model.", "tailoring.priorities") == [
+        "Tie the impact to one of their priorities (revenue, retention) and put a number on it."]
 
 
 def test_with_a_briefing_the_missing_number_tip_quotes_its_own_figures(capsys):
-    assert main(["score", "--json", "--scenario", "churn-model-drift", "--node", "opening",
-                 "We have a problem with the model and we are looking into it now."]) == 0
-    tips = [f["suggestion"] for f in json.loads(capsys.readouterr().out)["findings"]
-            if f["rule"] == "impact.no_number"]
-    assert tips == ["Put the briefing's figures in, e.g. 5% (increase in misclassified "
-                    "customers) and $50,000 (renewals at risk each week)."]
+    said = "We have a problem with the model and we are looking into it now."
+    assert _tips(capsys, said, "impact.no_number") == [
+        "Put the briefing's figures in, e.g. 5% (increase in misclassified customers) and "
+        "$50,000 (renewals at risk each week)."]
