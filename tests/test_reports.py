@@ -217,3 +217,19 @@ def test_markdown_carries_a_note_as_text_that_renders_as_written(tmp_path, capsy
 
     assert "<" not in body.replace("\n", "")  # no tag: not bold, emphasis, link or code
     assert html_mod.unescape(body) == note
+
+
+def test_a_report_file_gets_the_permissions_the_umask_gives_any_new_file(db, tmp_path, capsys):
+    out = tmp_path / "r.md"
+    assert main(["report", "1", "-o", str(out), "--db", str(db)]) == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # not the temporary file's 0600
+
+
+def test_a_file_name_whose_format_is_unknown_is_refused(db, tmp_path, capsys):
+    assert main(["report", "1", "-o", str(tmp_path / "r.pdf"), "--db", str(db)]) == 2
+    assert "cannot tell a report format from '.pdf'" in capsys.readouterr().err
+    assert not (tmp_path / "r.pdf").exists()
+    assert main(["report", "1", "-o", str(tmp_path / "r.pdf"), "--format", "md",
+                 "--db", str(db)]) == 0

@@ -58,8 +58,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _format_of(output: str | None) -> str:
-    suffix = Path(output).suffix.lower() if output else ""
-    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    known = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md",
+             ".txt": "md", "": "md"}
+    if suffix not in known:  # "-o report.pdf" would get Markdown under a PDF's name
+        raise TrainerError(f"cannot tell a report format from '{suffix}'; name the file "
+                           ".md, .html or .json, or give --format", 2)
+    return known[suffix]
 
 
 def _content(args: argparse.Namespace):

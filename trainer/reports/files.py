@@ -19,6 +19,17 @@ class NotARegularFile(ReportExists):
     another name when one is taken does so here too)."""
 
 
+def _umask() -> int:
+    """The process's umask. Reading it means setting it, so it is read once, at import,
+    before the app starts any thread that could create a file meanwhile."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
 def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
     """Write ``text`` to ``path`` through a temporary file in the same folder.
 
@@ -33,6 +44,9 @@ def write_atomic(path: Path | str, text: str, force: bool = False) -> Path:
         raise ReportExists(f"{path} exists; add --force to overwrite it")
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    # mkstemp makes the file private (0600); a report is for sharing, so it gets the
+    # permissions any new file would under the user's umask
+    os.chmod(tmp, 0o666 & ~_UMASK)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
