@@ -518,6 +518,9 @@ def test_checklist_evidence_agrees_with_its_mark(scorer):
         long_sentence + "I've rolled it back; update by Friday 5 pm.").checklist}
     brevity = passed["Brevity"]
     assert brevity.passed and "; to watch: " in brevity.evidence
+    dated = {c.item: c for c in scorer.score(long_sentence + "I'll update you by Friday 5 pm.")
+             .checklist}["Follow-up"]
+    assert dated.passed and dated.evidence.startswith("'by Friday 5 pm'")  # the time it names
 
 
 @pytest.mark.parametrize("answer", ["", "   ", "😀😀😀", "x" * 5000, "a\x00b\x07c\x1b[31m",
@@ -645,6 +648,7 @@ def test_blind_set_5_wordings(scorer, said, rule):
     ("I will revert back to you by 11 am with the final cost.", "solution.containment"),
     ("Black Friday is forecast at five times normal traffic.", "solution.action"),
     ("We'll look at the supplier contract.", "solution.action"),
+    ("I'll update you by Friday 5 pm.", "solution.action"),  # a report back, not a fix
 ])
 def test_blind_set_5_wordings_that_must_not_fire(scorer, said, rule):
     assert not fired(scorer.score(said), rule)

@@ -96,7 +96,7 @@ def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
 
     if "follow_up" not in scores:  # an interview answer: nothing to follow up
         return items
-    dated = first("follow_up", "credit")
+    dated = first("follow_up", "credit", "follow_up.dated") or first("follow_up", "credit")
     items.append(ChecklistItem(ITEMS[6], score("follow_up") >= 70, _evidence(
         first("follow_up", "penalty") if score("follow_up") < 70 else dated,
         "no promise of an update")))
