@@ -391,3 +391,16 @@ def test_the_docs_complete_small_scenario_passes_strict(tmp_path):
     result = validate("--strict", str(folder / "late-invoices.yaml"))
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("ok: 1 file(s), ") and "warning" not in result.stdout
+
+
+def test_a_long_pattern_that_does_not_compile_is_quoted_around_the_error(tmp_path):
+    rule = tmp_path / "rubrics" / "confidence" / "long.yaml"
+    rule.parent.mkdir(parents=True)
+    words = "|".join(f"word{i}" for i in range(200))
+    rule.write_text("extends: pattern\nmessage: \"'%s' x\"\nweight: 5\n"
+                    f"pattern: '\\b(?:{words}|(?:broken)'\n")
+    result = validate(str(rule))
+    assert result.returncode == 2, result.stdout
+    [line] = [ln for ln in result.stdout.splitlines() if "long.yaml:" in ln]
+    assert "does not compile: missing )" in line and len(line) < 400
+    assert "(characters " in line

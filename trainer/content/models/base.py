@@ -23,7 +23,22 @@ def compile_regex(pattern: str, ignorecase: bool = True) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE if ignorecase else 0)
     except re.error as exc:
-        raise ValueError(f"regular expression '{pattern}' does not compile: {exc}") from None
+        raise ValueError(f"regular expression {_quoted(pattern, exc.pos)} does not compile: "
+                         f"{exc}") from None
+
+
+_QUOTE_MAX = 120
+"""Longer patterns are quoted around the error: a rule's whole alternation runs to pages."""
+
+
+def _quoted(pattern: str, pos: int | None) -> str:
+    if len(pattern) <= _QUOTE_MAX:
+        return f"'{pattern}'"
+    at = min(max(pos or 0, 0), len(pattern))
+    start = max(0, at - _QUOTE_MAX // 2)
+    end = min(len(pattern), start + _QUOTE_MAX)
+    return (f"'{'...' if start else ''}{pattern[start:end]}{'...' if end < len(pattern) else ''}'"
+            f" (characters {start}-{end} of {len(pattern)})")
 
 
 def _compiles(pattern: str) -> str:
