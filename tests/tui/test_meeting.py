@@ -104,6 +104,10 @@ async def test_leaving_early_still_gives_a_debrief(make):
         await answer(app, pilot, NO_NUMBER)
         await pilot.press("escape")
         await pilot.pause()
+        # the question's own footer, over the meeting's: no "esc Leave" behind "Leave now?"
+        from textual.widgets._footer import FooterKey
+        shown = {key.description for key in app.screen.query(FooterKey)}
+        assert {"Yes", "No"} <= shown and not shown & {"Send", "Leave", "Hints"}
         await pilot.press("y")
         await pilot.pause()
         assert type(app.screen).__name__ == "DebriefScreen"

@@ -94,3 +94,11 @@ def test_a_first_sentence_that_buries_the_point_is_named_not_other():
     late = SimpleNamespace(start=0, end=10, kind="structure", effect="penalty",
                            dimension="brevity")
     assert KIND_LABELS[kind_of(late)] == "point-late"
+
+
+def test_a_vague_amount_or_an_empty_plan_is_labelled_vague_not_hedging():
+    from trainer.tui.widgets.highlighted_answer import KIND_LABELS
+
+    empty = SimpleNamespace(start=0, end=10, kind="vague", effect="penalty",
+                            dimension="solution")
+    assert KIND_LABELS[kind_of(empty)] == "vague"

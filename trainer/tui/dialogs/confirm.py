@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from trainer.tui.key_footer import KeyFooter
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``; dismiss with True (yes) or False (no, escape)."""
@@ -30,6 +32,8 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="primary")
                 yield Button(self.no, id="no")
+        # its own footer over the screen's: "esc Leave" behind "Leave the meeting now?" misled
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

@@ -10,8 +10,8 @@ from textual.widget import Widget
 
 CREDIT_KINDS = ("number", "priority", "ownership", "plan", "credit")
 """What an answer did well, in the legend's order."""
-FAULT_KINDS = ("jargon", "hedge", "alarm", "blame", "passive", "filler", "long", "preamble",
-               "misquoted", "undated", "other")
+FAULT_KINDS = ("jargon", "hedge", "vague", "alarm", "blame", "passive", "filler", "long",
+               "preamble", "misquoted", "undated", "other")
 """What to change, in the legend's order."""
 KINDS = CREDIT_KINDS + FAULT_KINDS
 """Highlight kinds, each with a component class ``finding--<kind>``."""
@@ -20,7 +20,8 @@ KIND_LABELS = {
     # what the colour marks, one word each so that a wrapped legend never splits a label
     "number": "figures", "priority": "priorities", "ownership": "ownership",
     "plan": "actions", "credit": "strengths",
-    "jargon": "jargon", "hedge": "hedging", "alarm": "overstated", "blame": "blame",
+    "jargon": "jargon", "hedge": "hedging", "vague": "vague", "alarm": "overstated",
+    "blame": "blame",
     "passive": "passive", "filler": "filler", "long": "run-on", "preamble": "point-late",
     "misquoted": "misquoted",
     "undated": "undated", "other": "other",
@@ -28,7 +29,7 @@ KIND_LABELS = {
 
 # The scorer's finding kinds, folded into the highlight kinds above.
 _ALIASES = {
-    "hedging": "hedge", "vague": "hedge", "apology": "hedge", "overclaim": "alarm",
+    "hedging": "hedge", "apology": "hedge", "overclaim": "alarm",
     "kpi": "priority", "numbers": "number", "long_sentence": "long", "calibrated": "credit",
     "solution": "plan", "follow_up": "plan", "structure": "plan",
 }
@@ -87,6 +88,7 @@ class HighlightedAnswer(Widget):
     HighlightedAnswer { height: auto; width: 1fr; }
     HighlightedAnswer > .finding--jargon { background: $warning 35%; text-style: underline; }
     HighlightedAnswer > .finding--hedge { background: $secondary 35%; text-style: italic; }
+    HighlightedAnswer > .finding--vague { background: $secondary 20%; text-style: underline; }
     HighlightedAnswer > .finding--blame { background: $error 40%; text-style: bold; }
     HighlightedAnswer > .finding--passive { background: $error 20%; text-style: italic; }
     HighlightedAnswer > .finding--filler { background: $foreground 15%; text-style: strike; }
