@@ -33,7 +33,8 @@ def _keywords(fact: Fact) -> list[str]:
     return [w.lower() for w in words]
 
 
-def _fmt(value: float, fact: Fact) -> str:
+def fact_text(value: float, fact: Fact) -> str:
+    """A fact's value with its unit, as an answer would say it: "$50,000", "5%", "3 days"."""
     v = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
     unit = fact.unit
     if unit in ("$", "€", "£"):
@@ -65,17 +66,15 @@ def fact_check(rule, job: Job) -> None:
             continue  # the briefing states this number somewhere: quoting it is not an error
         if match is not None:
             job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
-                    points=0, kind="number", label=match.label, fact=_fmt(match.value, match))
+                    points=0, kind="number", label=match.label, fact=fact_text(match.value, match))
         else:
             fact, _base = related[0]
             job.add(rule, q.start, q.end, kind="number", label=fact.label,
-                    fact=_fmt(fact.value, fact), said=q.text)
+                    fact=fact_text(fact.value, fact), said=q.text)
     job.stats["facts_checked"] = checked
 
 
 _ROUGH = re.compile(r"(?:a few|a couple(?: of)?|several|some|many|a handful of)\b", re.IGNORECASE)
-_PERIODS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 365 / 12, "quarter": 365 / 4,
-            "year": 365}
 _PER = re.compile(r"\s*(?:a|an|per|each|every|/)\s*(hour|day|week|month|quarter|year)\b")
 """A rate's period right after the number: "$200,000 a month"."""
 _FACT_PER = re.compile(r"\b(?:a|an|per|each|every)\s+(hour|day|week|month|quarter|year)\b"
@@ -93,7 +92,7 @@ def _period_ratio(per: re.Match[str] | None, fact: Fact) -> float:
     if found is None:
         return 1.0
     theirs = found.group(1) or _ADVERB[found.group(2)]
-    return _PERIODS[per.group(1)] / _PERIODS[theirs]
+    return _DURATION_DAYS[per.group(1)] / _DURATION_DAYS[theirs]
 
 
 _NEAR = 60

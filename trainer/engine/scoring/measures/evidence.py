@@ -6,6 +6,7 @@ import re
 from functools import cache
 from itertools import islice
 
+from trainer.engine.scoring.measures.briefing import fact_text
 from trainer.engine.scoring.measures.patterns import reads_with
 from trainer.engine.scoring.quantities import TIME_EXPRESSION, TIME_FRAME, by_first_letter
 from trainer.engine.scoring.scanner import Scanner, finditer_in, search_in
@@ -103,13 +104,9 @@ def no_number(rule, job: Job) -> None:
 
 def _figure(fact) -> str:
     """A fact said as an answer would: "$210,000 (extra care cost)"; '' for a bare number."""
-    unit = fact.unit.strip()
-    if not unit:
+    if not fact.unit.strip():
         return ""
-    value = f"{fact.value:,.0f}" if float(fact.value).is_integer() else f"{fact.value:,}"
-    said = f"{unit}{value}" if unit in ("$", "€", "£") else (
-        f"{value}%" if unit == "%" else f"{value} {unit}")
-    return f"{said} ({fact.label})"
+    return f"{fact_text(fact.value, fact)} ({fact.label})"
 
 
 def no_agent(rule, job: Job) -> None:
