@@ -23,6 +23,10 @@ def found(text: str) -> list[tuple[str, str, bool]]:
     ("about 80% likely to recur", [("80%", "odds", False)]),
     ("about 1.2 lakh customers", [("1.2 lakh customers", "count", True)]),
     ("a third of the bookings", [("a third of", "share", True)]),
+    # a duration that says when, not how long the harm lasted
+    ("two weeks before the deadline", [("two weeks", "when", False)]),
+    ("four months into the project", [("four months", "when", False)]),
+    ("down for three days before anyone noticed", [("three days", "duration", True)]),
 ])
 def test_units_and_whether_they_are_a_business_magnitude(text, expected):
     assert found(text) == expected

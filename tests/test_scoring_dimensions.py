@@ -654,6 +654,39 @@ def test_blind_set_5_wordings_that_must_not_fire(scorer, said, rule):
     assert not fired(scorer.score(said), rule)
 
 
+@pytest.mark.parametrize("said, rule", [
+    ("That was my misjudgement, and I've changed how we plan.", "ownership.accountability"),
+    ("The go-live date the executive team had set left no room for a pilot.",
+     "ownership.excuse"),
+    ("As head of planning for a district of 41 schools, I signed off the forecast.",
+     "structure.situation"),
+    ("I led the rollout of a rostering app for 1,100 nurses. It failed in week one.",
+     "structure.situation"),
+    ("Fixed in a week. What I took from it: test on real records.", "structure.learning"),
+])
+def test_blind_set_6_story_wordings(scorer, said, rule):
+    ctx = AnswerContext(track="interview", question="Tell me about a decision you'd take back.")
+    assert fired(scorer.score(said, ctx), rule)
+
+
+@pytest.mark.parametrize("said, rule", [
+    ("My error rate estimate was off by 2%.", "ownership.accountability"),
+    ("The deadline is Friday, which leaves us room for a pilot.", "ownership.excuse"),
+])
+def test_blind_set_6_wordings_that_must_not_fire(scorer, said, rule):
+    assert not fired(scorer.score(said), rule)
+
+
+def test_a_plan_with_a_time_on_each_step_beats_one_with_none(scorer):
+    timed = ("Today Priya is cancelling the duplicate orders. By Wednesday I'm putting a block "
+             "on repeated orders, and by month-end I will renegotiate the contract.")
+    untimed = ("We're cancelling the duplicate orders. We're putting a block on repeated "
+               "orders, and we'll look at the contract.")
+    ask = AnswerContext(question="What are you doing about it?")
+    assert (scorer.score(timed, ask).dimensions["solution"].score
+            > scorer.score(untimed, ask).dimensions["solution"].score)
+
+
 def test_a_signpost_opening_is_not_judged_as_the_bottom_line(scorer):
     plan = ("Three things. Today my team re-credits the 52,000 members whose flights earned "
             "no points, which finishes Thursday. On Friday each gets an email with the new "

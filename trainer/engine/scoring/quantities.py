@@ -195,7 +195,7 @@ class Quantity:
     text: str
     family: str
     """money, percent, pp, ratio ("1 in 60"), count, duration, period ("a week"), clock,
-    odds ("80% likely"),
+    odds ("80% likely"), when ("two weeks before the deadline": a moment, not a cost),
     share ("a third of", "twice as many") or number."""
     value: float | None
     """In base units: dollars, percent, days for durations."""
@@ -239,6 +239,15 @@ def _lower_twins() -> tuple[re.Pattern[str], ...] | None:
 
 _SURENESS = re.compile(r"\s+(?:sure|certain|confident|likely|unlikely|chance|probability|odds)\b",
                        re.IGNORECASE)
+_ANCHORED = re.compile(r"\s+(?:before|after|later|ago|earlier|into|in advance|prior to)\b",
+                       re.IGNORECASE)
+"""After a duration, what makes it a moment ("two weeks before the deadline", "four months
+into the project", "three days later") rather than how long the harm lasted."""
+_LASTED = re.compile(r"\b(?:for|over|lasted|lasting|took|taking|ran|running|went on|"
+                     r"continued|of)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+)?$",
+                     re.IGNORECASE)
+"""Before a duration, what makes it the harm's length again: "down for three days before
+anyone noticed"."""
 
 
 def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]:
@@ -278,6 +287,9 @@ def find_quantities(text: str, subject: Subject | None = None) -> list[Quantity]
         family = (m.lastgroup or "number").partition("_")[0]
         if family == "percent" and _SURENESS.match(string, end):
             family = "odds"  # "80% likely", "100% sure": how sure, not what it costs
+        elif (family == "duration" and _ANCHORED.match(string, end)
+              and not _LASTED.search(string, max(0, start - 24), start)):
+            family = "when"
         s = text[start:end]
         found.append(_quantity(start, end, s, family, _value(s, family)))
         pos = end
