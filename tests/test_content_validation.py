@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -404,3 +405,17 @@ def test_a_long_pattern_that_does_not_compile_is_quoted_around_the_error(tmp_pat
     [line] = [ln for ln in result.stdout.splitlines() if "long.yaml:" in ln]
     assert "does not compile: missing )" in line and len(line) < 400
     assert "(characters " in line
+
+
+def test_a_folder_also_named_as_content_reports_each_problem_once(tmp_path):
+    rules = tmp_path / "rubrics" / "solution"
+    rules.mkdir(parents=True)
+    # unquoted "(?: " reads as a YAML key: the file does not parse
+    (rules / "x.yaml").write_text("extends: existence\nmessage: x\ntokens:\n  - (?: [a]+) b\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "validate", tmp_path.name],
+        capture_output=True, text=True, cwd=tmp_path.parent, timeout=60,
+        env={**os.environ, "REHEARSE_CONTENT": str(tmp_path)})
+    assert result.returncode == 2
+    problems = [ln for ln in result.stdout.splitlines() if "x.yaml:4:" in ln]
+    assert len(problems) == 1, result.stdout

@@ -670,7 +670,19 @@ def test_blind_set_6_story_wordings(scorer, said, rule):
 
 
 @pytest.mark.parametrize("said, rule", [
+    ("A mapping error left thousands of applications marked incomplete.", "impact.vague"),
+    ("Subscriptions rose far less than planned.", "impact.vague"),
+    ("Everyone pitched in wherever they were needed.", "solution.empty_plan"),
+    ("The scanners will now hold that check themselves.", "solution.prevention"),
+])
+def test_blind_set_6_incident_wordings(scorer, said, rule):
+    assert fired(scorer.score(said), rule)
+
+
+@pytest.mark.parametrize("said, rule", [
     ("My error rate estimate was off by 2%.", "ownership.accountability"),
+    ("I'll call you once we've run a test of 2,000 scans.", "solution.action"),
+    ("A mapping error left 4,100 applications marked incomplete.", "impact.vague"),
     ("The deadline is Friday, which leaves us room for a pilot.", "ownership.excuse"),
 ])
 def test_blind_set_6_wordings_that_must_not_fire(scorer, said, rule):

@@ -31,13 +31,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         roots = content_roots(args.content)
         checked = roots
-    content = load_content(roots)
-    shown = sorted({p for p in content.problems if _within(Path(p.path), checked)})
-    warned = sorted({p for p in content.warnings if _within(Path(p.path), checked)})
-    for problem in shown:
-        print(f"{_display(problem.path)}:{problem.line}: {problem.message}")
-    for warning in warned:
-        print(f"{_display(warning.path)}:{warning.line}: warning: {warning.message}")
+    content = load_content(_once(roots))
+    # one line per problem, however the folder holding it was named
+    shown = sorted({(_display(p.path), p.line, p.message) for p in content.problems
+                    if _within(Path(p.path), checked)})
+    warned = sorted({(_display(p.path), p.line, p.message) for p in content.warnings
+                     if _within(Path(p.path), checked)})
+    for path, line, message in shown:
+        print(f"{path}:{line}: {message}")
+    for path, line, message in warned:
+        print(f"{path}:{line}: warning: {message}")
     files = sum(len(yaml_files(p)) for p in checked if p.exists())
     notes = f", {len(warned)} warning(s)" if warned else ""
     if shown:
@@ -50,6 +53,19 @@ def run(args: argparse.Namespace) -> int:
     print(f"ok: {files} file(s), {len(content.scenarios)} scenario(s), "
           f"{len(content.personas)} persona(s), {len(content.rules)} rule(s){notes}")
     return 0
+
+
+def _once(roots: list[Path]) -> list[Path]:
+    """The roots without repeats: ``rehearse validate rubrics`` run in the project folder
+    names a folder the shipped content already holds, and it is read once."""
+    seen: set[Path] = set()
+    out = []
+    for root in roots:
+        key = root.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(root)
+    return out
 
 
 def paths_with_context(path: Path) -> list[Path]:
