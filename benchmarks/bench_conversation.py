@@ -22,9 +22,9 @@ def main() -> None:
 
     from trainer.content.loader import load_content
     from trainer.engine.conversation import Rehearsal
-    from trainer.engine.conversation.talking_points import coverage
     from trainer.engine.scoring import Scorer
     from trainer.engine.scoring.config import UserConfig
+    from trainer.engine.scoring.talking_points import coverage
     from trainer.locations import content_roots
 
     content = load_content(content_roots())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.content.models.scenario import TalkingPoint
-from trainer.engine.conversation.talking_points import coverage
+from trainer.engine.scoring.talking_points import coverage
 
 
 def point(*keywords: str, text: str = "a point") -> TalkingPoint:
@@ -70,3 +70,20 @@ def test_order_and_ids_follow_the_node():
     got = coverage("Beta only.", points)
     assert [(p.id, p.text, p.covered) for p in got] == [("a", "A", False), ("b", "B", True)]
     assert coverage("anything", []) == []
+
+
+def test_a_sign_alone_is_covered_by_any_percentage_or_amount():
+    assert covered("The error rate went from 8% to 0.1%.", "%")
+    assert covered("It saved about $210,000 a year.", "$")
+    assert not covered("It went fine in the end.", "%", "$")
+
+
+def test_score_and_rehearsal_agree_on_coverage():
+    from trainer.engine.scoring import AnswerContext, load_scorer
+
+    points = [point("%", text="The result, measured")]
+    answer = "Errors fell from 8% to 0.1% within a week."
+    scored = load_scorer().score(answer, AnswerContext(track="interview",
+                                                       talking_points=points))
+    assert scored.points == coverage(answer, points)
+    assert scored.points[0].covered

@@ -689,6 +689,28 @@ def test_blind_set_6_wordings_that_must_not_fire(scorer, said, rule):
     assert not fired(scorer.score(said), rule)
 
 
+@pytest.mark.parametrize("said", [
+    "It was the data science team's fault.",
+    "The failure was mostly down to the data science team.",
+    "The merchandising team never shared the calendar with us.",
+    "Honestly the data team just messed up.",
+    "It was their job to test it, not mine.",
+    "My manager pushed us to launch early.",
+    "That was on the vendor.",
+])
+def test_blame_said_plainly_is_found(scorer, said):
+    assert fired(scorer.score(said), "ownership.blame")
+
+
+@pytest.mark.parametrize("said", [
+    "Thanks to the data team's quick work, we found three rounding rules.",
+    "Thanks to the engineering team, we were back up in an hour.",
+    "The support team never got a single complaint after the fix.",
+])
+def test_crediting_a_team_is_not_blame(scorer, said):
+    assert not fired(scorer.score(said), "ownership.blame")
+
+
 def test_a_plan_with_a_time_on_each_step_beats_one_with_none(scorer):
     timed = ("Today Priya is cancelling the duplicate orders. By Wednesday I'm putting a block "
              "on repeated orders, and by month-end I will renegotiate the contract.")

@@ -22,10 +22,10 @@ from trainer.engine.conversation import patience as patience_rules
 from trainer.engine.conversation import reactions
 from trainer.engine.conversation.conditions import Situation, apply_set, holds, mentioned_keys
 from trainer.engine.conversation.meeting_checklist import over_meeting
-from trainer.engine.conversation.talking_points import coverage
 from trainer.engine.conversation.written_update import score_update
 from trainer.engine.scoring.context import AnswerContext
 from trainer.engine.scoring.result import PointCoverage, ScoreResult
+from trainer.engine.scoring.talking_points import coverage
 
 DEFAULT_BUDGET = {"incident": 60, "interview": 250}
 """Words, when neither the node nor the scorer's rubric set names a budget."""

@@ -17,10 +17,11 @@ from trainer.engine.scoring.config import UserConfig, load_user_config
 from trainer.engine.scoring.context import AnswerContext
 from trainer.engine.scoring.measures import LATE, MEASURES
 from trainer.engine.scoring.readability import readability
-from trainer.engine.scoring.result import Finding, PointCoverage, ScoreResult
+from trainer.engine.scoring.result import Finding, ScoreResult
 from trainer.engine.scoring.rules import CompiledRule
 from trainer.engine.scoring.start_index import StartIndex
 from trainer.engine.scoring.state import Job
+from trainer.engine.scoring.talking_points import coverage
 from trainer.engine.scoring.text import MAX_CHARS, Text
 
 ALWAYS = ("brevity", "impact", "ownership", "jargon", "confidence", "solution", "follow_up")
@@ -160,7 +161,7 @@ class Scorer:
             dimensions=scores,
             findings=findings,
             checklist=build_checklist(scores, groups, stats, ctx.track),
-            points=_coverage(ctx, text),
+            points=coverage(text.raw, ctx.talking_points),
             stats=stats,
             notes=notes,
         )
@@ -279,23 +280,6 @@ def _weights(rubric_set: RubricSet, focus: list[str] | None,
     return weights
 
 
-@cache
-def _keyword(keyword: str) -> re.Pattern[str]:
-    """A talking point's keyword, found at the start of a word in any case; compiled once."""
-    return re.compile(rf"(?<!\w){re.escape(keyword.lower())}")
-
-
-def _coverage(ctx: AnswerContext, text: Text) -> list[PointCoverage]:
-    out = []
-    for point in ctx.talking_points:
-        evidence = ""
-        for keyword in point.keywords:
-            m = _keyword(keyword).search(text.lower)
-            if m:
-                evidence = text.sentence_at(m.start()).text
-                break
-        out.append(PointCoverage(point.id, point.text, bool(evidence), evidence))
-    return out
 
 
 def load_scorer(extra_content_dirs: list[str] | None = None,

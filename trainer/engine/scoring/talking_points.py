@@ -90,6 +90,9 @@ class _Phrase:
     words: tuple[str, ...]
     needed: int
     """How many of ``words`` one sentence must contain."""
+    sign: str = ""
+    """A keyword with no word in it ("%", "$"): a sentence holding it covers the point
+    (a percentage, an amount of money)."""
 
 
 def _phrases(points: Sequence[TalkingPoint]) -> list[_Phrase]:
@@ -101,6 +104,8 @@ def _phrases(points: Sequence[TalkingPoint]) -> list[_Phrase]:
             if content:
                 out.append(_Phrase(i, content, len(content) if len(content) <= 2
                                    else -(-2 * len(content) // 3)))
+            elif keyword.strip():
+                out.append(_Phrase(i, (), 1, sign=keyword.strip()))
         if not point.keywords:
             content = tuple(dict.fromkeys(w for w in tokens(point.text) if w not in _STOP))
             if content:
@@ -139,7 +144,10 @@ def coverage(answer: str, points: Sequence[TalkingPoint]) -> list[PointCoverage]
         if phrase.point in found:
             continue
         for sentence, words in zip(parts, part_words, strict=True):
-            hits = sum(1 for w in phrase.words if matches[w] & words)
+            if phrase.sign:
+                hits = int(phrase.sign in sentence)
+            else:
+                hits = sum(1 for w in phrase.words if matches[w] & words)
             if hits >= phrase.needed:
                 found[phrase.point] = sentence
                 break
