@@ -568,9 +568,23 @@ def test_tips_leave_out_what_the_question_did_not_ask(scorer):
                                                question="How did you keep people informed?"))
     story = scorer.score(answer, AnswerContext(track="interview",
                                                question="Tell me about a crisis."))
-    assert probe.has_finding("structure")  # still scored, weighed little
+    # a probe about one thing is not a whole story: no STAR+L part is asked of it
+    assert "structure" not in probe.dimensions and not probe.has_finding("structure")
     assert not [f for f in probe.tips(4) if f.dimension == "structure"]
     assert [f for f in story.tips(4) if f.dimension == "structure"]
+
+
+def test_a_question_for_some_star_parts_is_scored_on_those_parts(scorer):
+    answer = ("I learned that a test too small to see a harm proves nothing. Since then I "
+              "write down the stop criteria before every launch.")
+    asked = AnswerContext(track="interview", focus=["solution", "structure"],
+                          parts=["action", "learning"],
+                          question="What would you change, and what have you put in place?")
+    result = scorer.score(answer, asked)
+    assert result.dimensions["structure"].score == 100
+    assert result.stats["missing_parts"] == []
+    whole = scorer.score(answer, AnswerContext(track="interview", question=asked.question))
+    assert "situation" in whole.stats["missing_parts"]
 
 
 def test_a_safeguard_named_twice_earns_once(scorer):

@@ -80,7 +80,7 @@ def _context(scorer, args: argparse.Namespace):
         track=scenario.track, question=args.question or node.question or node.lines[0],
         budget=node.budget, facts=list(scenario.facts),
         persona=content.personas.get(scenario.persona), rubric=scenario.rubric_id,
-        talking_points=list(node.talking_points), focus=list(node.focus),
+        talking_points=list(node.talking_points), focus=list(node.focus), parts=node.parts,
         briefing=scenario.briefing)
 
 

@@ -19,6 +19,8 @@ Dimension = Literal[
     "follow_up", "structure", "accuracy", "tailoring",
 ]
 DIMENSIONS: tuple[str, ...] = Dimension.__args__  # type: ignore[attr-defined]
+StarPart = Literal["situation", "task", "action", "result", "learning"]
+STAR_PARTS: tuple[str, ...] = StarPart.__args__  # type: ignore[attr-defined]
 Scalar = int | float | str | bool
 CHANGE = re.compile(r"[+-]\d+(?:\.\d+)?")
 """A ``set`` value that adds to a variable (as the conversation engine reads it)."""
@@ -171,6 +173,13 @@ class Node(Strict):
         "Brevity, ownership, jargon, confidence and accuracy always count; impact, "
         "solution, follow_up, structure and tailoring weigh less unless listed. "
         "Default: guessed from the question's wording by the rubric set.",
+    )
+    parts: list[StarPart] | None = Field(
+        None,
+        description="Interview track: the STAR+L parts this question asks for, e.g. "
+        "[learning, action] for 'What would you change?'. Structure is scored on these "
+        "parts only. Default: all five when focus is empty or lists structure; none when "
+        "focus leaves structure out.",
     )
     exemplar: str | None = Field(None, description="A strong answer, shown on request.")
     set: dict[Slug, SetValue] = Field(default_factory=dict, description="Variables set on entry.")

@@ -215,7 +215,7 @@ class Rehearsal:
         return AnswerContext(
             track=self.scenario.track, question=question, budget=budget,
             facts=list(self.scenario.facts), persona=self.persona, rubric=self.scenario.rubric,
-            talking_points=list(points), focus=list(node.focus),
+            talking_points=list(points), focus=list(node.focus), parts=node.parts,
             briefing=self.scenario.briefing,
         )
 

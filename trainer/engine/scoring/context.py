@@ -36,3 +36,6 @@ class AnswerContext:
     the question's wording."""
     talking_points: list[TalkingPoint] = field(default_factory=list)
     """The node's talking points; the result says which the answer covered."""
+    parts: list[str] | None = None
+    """Interview track: the STAR+L parts the question asks for (a node's ``parts``);
+    ``None`` means all five, unless ``focus`` leaves structure out."""

@@ -127,7 +127,7 @@ class Scorer:
         # about keeping people informed (a node's focus says so); but a story that
         # tells of a promise to report is judged on whether the promise had a time.
         only_if_promised = ctx.track == "interview" and not _asks_for("follow_up", ctx, asked)
-        if ctx.track == "interview":
+        if ctx.track == "interview" and _asks_for_story(ctx):
             dims.append("structure")
         if ctx.facts:
             dims.append("accuracy")
@@ -241,6 +241,14 @@ _BY_SPAN = attrgetter("start", "end", "rule")
 def _regex(pattern: str) -> re.Pattern[str]:
     """A rubric set's focus pattern, compiled once."""
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _asks_for_story(ctx: AnswerContext) -> bool:
+    """Whether an interview question asks for STAR+L parts: those a node names, else all
+    of them, unless its focus is on something else ("What was your part in it?")."""
+    if ctx.parts is not None:
+        return bool(ctx.parts)
+    return not ctx.focus or "structure" in ctx.focus
 
 
 def _asks_for(dim: str, ctx: AnswerContext, asked: frozenset[str] | None) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.content.models.scenario import STAR_PARTS
 from trainer.engine.scoring.scanner import finditer_in, search_in
 from trainer.engine.scoring.state import Job
 
@@ -26,8 +27,11 @@ def star_part(rule, job: Job) -> None:
     """
     part = str(rule.params.get("part", rule.id.split(".")[-1]))
     cues = rule.params.get("cues", [])
-    if not cues:
+    asked = job.ctx.parts
+    if not cues or (asked is not None and part not in asked):
         return
+    # a question that asks for some of the parts is scored out of those parts
+    weight = rule.weight * len(STAR_PARTS) / len(asked) if asked else rule.weight
     found_at = job.memo.setdefault("star_at", {})
     after = found_at.get(str(rule.params.get("after", "")))
     if after is None:
@@ -49,13 +53,14 @@ def star_part(rule, job: Job) -> None:
         numbered = any(q.is_business for q in job.quantities if m.start() <= q.start
                        and job.text.sentence_index(q.start) - here <= reach)
         if not numbered:
-            job.add(rule, m.start(), m.end(), effect="credit", points=rule.weight / 2,
+            job.add(rule, m.start(), m.end(), effect="credit", points=weight / 2,
                     message=rule.credit_message, part=part)
             job.add(rule, m.start(), m.end(), points=0,
                     message=str(rule.params.get("no_number_message", "")) or rule.message,
                     part=part)
             return
-    job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message, part=part)
+    job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message, part=part,
+            points=weight)
 
 
 def _after(job: Job, cues: re.Pattern[str], end: int, sentence_end: int):
