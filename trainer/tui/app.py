@@ -70,6 +70,9 @@ class RehearseApp(App):
         self.theme = theme
         self._drawn = threading.Event()
         """Set once the first frame is on screen; the content loader waits for it."""
+        self.history_everyone = False
+        """History lists everyone's rehearsals rather than the participant's ('a' there):
+        kept for the whole run, so a coach comparing people keeps it across visits."""
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
