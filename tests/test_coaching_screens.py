@@ -57,7 +57,7 @@ async def test_review_keeps_a_note_and_an_override_beside_the_original(tmp_path)
         await pilot.pause()
         await pilot.press(*"ownership 101 too high", "enter")  # refused: stays open
         await pilot.pause()
-        assert type(app.screen).__name__ == "AskDialog"
+        assert type(app.screen).__name__ == "SignedDialog"
         await pilot.press(*["backspace"] * 40)
         await pilot.press(*"ownership 75 owned the miss", "enter")
         await app.workers.wait_for_complete()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import textwrap
 
 from trainer.cli.store_options import add_db_option, open_for_cli
 from trainer.problems import TrainerError
@@ -16,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.cli.table import SHORT, render, score
+    from trainer.cli.table import SHORT, render_fit, score
     from trainer.store import queries
     from trainer.store.migrations import DIMENSIONS
 
@@ -34,8 +36,11 @@ def run(args: argparse.Namespace) -> int:
     headers = ["participant", "rehearsals", "overall"] + [SHORT[d] for d in dims]
     table = [[r.participant, str(r.rehearsals), score(r.overall)]
              + [score(r.dimensions.get(d)) for d in dims] for r in rows]
-    print(f"{args.scenario}: mean scores per participant (coach overrides applied)\n")
-    print(render(headers, table, right=set(range(1, len(headers)))))
+    # As wide as the terminal ($COLUMNS first); piped to a file or a program, unlimited
+    width = shutil.get_terminal_size((0, 0)).columns
+    title = f"{args.scenario}: mean scores per participant (coach overrides applied)"
+    print((textwrap.fill(title, width) if width > 0 else title) + "\n")
+    print(render_fit(headers, table, right=set(range(1, len(headers))), width=width))
     return 0
 
 

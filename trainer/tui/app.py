@@ -70,6 +70,15 @@ class RehearseApp(App):
         self.theme = theme
         self._drawn = threading.Event()
         """Set once the first frame is on screen; the content loader waits for it."""
+        self.history_everyone = False
+        """History lists everyone's rehearsals rather than the participant's ('a' there):
+        kept for the whole run, so a coach comparing people keeps it across visits."""
+        self.reviewer: str | None = None
+        """The name the last coach's note or override was signed with in this run; the
+        review screen offers it for the next one."""
+        self.review_drafts: dict[tuple[int, int, str], tuple[str, str]] = {}
+        """Notes and overrides typed in review and not saved (cancelled, or refused by
+        the store), with their names: offered again when the same dialog reopens."""
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()

@@ -64,6 +64,7 @@ class HistoryScreen(Screen):
 
     def on_mount(self) -> None:
         recorder: Any = getattr(self.app, "store", None)
+        self.everyone = bool(getattr(self.app, "history_everyone", False))
         table = self.query_one(DataTable)
         # The scenario comes last and takes the width the others leave, wrapping in it
         for label, key in [("#", "id"), ("Date", "date"), ("Overall", "overall"),
@@ -172,6 +173,7 @@ class HistoryScreen(Screen):
         if recorder is None or not hasattr(recorder, "store"):
             return
         self.everyone = not self.everyone
+        self.app.history_everyone = self.everyone  # type: ignore[attr-defined]
         self._fill(recorder)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -118,23 +118,56 @@ class ReviewScreen(Screen):
         row = self.query_one(DataTable).cursor_row
         return self.turns[row] if 0 <= row < len(self.turns) else None
 
-    def action_note(self) -> None:
-        from trainer.tui.dialogs.ask import AskDialog
+    def reviewer(self) -> str:
+        """Who signs notes and overrides: the last name signed with in this run of the
+        app, else the login name (as 'rehearse review --author' defaults to). Never the
+        participant being rehearsed as: a coach reviews other people's answers."""
+        app: Any = self.app
+        if app.reviewer:
+            return app.reviewer
+        from trainer.store import default_user
+
+        return default_user()
+
+    def _drafts(self) -> dict[tuple[int, int, str], tuple[str, str]]:
+        """What was typed and not saved yet, kept on the app so it outlives this screen."""
+        app: Any = self.app
+        return app.review_drafts
+
+    def _ask_signed(self, kind: str, again: str, title: str, prompt: str, placeholder: str = "",
+                    check: Any = None) -> None:
+        from trainer.tui.dialogs.signed import SignedDialog
 
         turn = self._current()
         if turn is None:
             return
+        number = turn["number"]
+        drafts, slot, signer = self._drafts(), (self.rehearsal_id, number, kind), self.reviewer()
+        text, author = drafts.get(slot, ("", signer))
 
-        def save(text: str | None) -> None:
-            if text:
-                self._write("add_note", turn["number"], text)
+        def done(result: Any) -> None:
+            if result is None:
+                return
+            if not result.sent:
+                if result.text or result.author != signer:
+                    drafts[slot] = (result.text, result.author)
+                else:
+                    drafts.pop(slot, None)
+                if result.text:
+                    self.notify(f"Kept as a draft: {again} opens it again.")
+                return
+            drafts[slot] = (result.text, result.author)  # until it is saved
+            app: Any = self.app
+            app.reviewer = result.author
+            self._write(slot, result.text, result.author)
 
-        self.app.push_screen(AskDialog(f"Note on turn {turn['number']}",
-                                       "What should they keep or change?"), save)
+        self.app.push_screen(SignedDialog(f"{title} on turn {number}", prompt, author=author,
+                                          text=text, placeholder=placeholder, check=check), done)
+
+    def action_note(self) -> None:
+        self._ask_signed("note", "n", "Note", "What should they keep or change?")
 
     def action_override(self) -> None:
-        from trainer.tui.dialogs.ask import AskDialog
-
         turn = self._current()
         if turn is None:
             return
@@ -149,33 +182,37 @@ class ReviewScreen(Screen):
                 return "A score is 0 to 100."
             return ""
 
-        def save(text: str | None) -> None:
-            if text:
-                dim, value, reason = text.split(None, 2)
-                self._write("add_override", turn["number"], dim, int(value), reason)
-
-        self.app.push_screen(AskDialog(
-            f"Override a score on turn {turn['number']}",
+        self._ask_signed(
+            "override", "o", "Override a score",
             "Dimension, new score (0-100) and the reason, kept beside the original.",
-            placeholder="ownership 80 owned the miss in the last sentence", check=check), save)
+            placeholder="ownership 80 owned the miss in the last sentence", check=check)
 
     @work(thread=True, exclusive=True, group="review-write")
-    def _write(self, what: str, number: int, *args: Any) -> None:
+    def _write(self, slot: tuple[int, int, str], text: str, author: str) -> None:
         from trainer.store import review
 
         recorder = self.recorder
+        _, number, kind = slot
         try:
-            if what == "add_note":
-                review.add_note(recorder.store, self.rehearsal_id, number, args[0],
-                                recorder.participant)
+            if kind == "note":
+                review.add_note(recorder.store, self.rehearsal_id, number, text, author)
             else:
-                review.add_override(recorder.store, self.rehearsal_id, number, *args,
-                                    author=recorder.participant)
-        except Exception as exc:  # noqa: BLE001 - shown; nothing typed is lost from the db
-            self.app.call_from_thread(self.notify, f"Not saved: {exc}", severity="error")
+                dim, value, reason = text.split(None, 2)
+                review.add_override(recorder.store, self.rehearsal_id, number, dim, int(value),
+                                    reason, author=author)
+        except Exception as exc:  # noqa: BLE001 - shown; what was typed stays as a draft
+            self.app.call_from_thread(
+                self.notify, f"Not saved: {exc}. What you wrote is kept: "
+                f"{'n' if kind == 'note' else 'o'} opens it again.", severity="error")
             return
-        self.app.call_from_thread(self.reload, number - 1)
-        self.app.call_from_thread(self.notify, "Saved.")
+
+        def saved() -> None:
+            if self._drafts().get(slot) == (text, author):
+                del self._drafts()[slot]
+            self.reload(number - 1)
+            self.notify(f"Saved, signed by {author}.")
+
+        self.app.call_from_thread(saved)
 
     def action_export(self, fmt: str) -> None:
         from trainer.tui.export import export_report
