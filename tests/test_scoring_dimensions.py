@@ -725,6 +725,30 @@ def test_crediting_a_team_is_not_blame(scorer, said):
     assert not fired(scorer.score(said), "ownership.blame")
 
 
+@pytest.mark.parametrize("said, rule", [
+    ("There was a lot of pressure from the board.", "impact.vague"),
+    ("It taught me a lot about launches.", "impact.vague"),
+    ("We worried about what would happen if we missed the date.",
+     "ownership.accountability"),
+    ("I led a team of four analysts at a bank.", "solution.timeline"),
+])
+def test_candidate_test_wordings_that_must_not_fire(scorer, said, rule):
+    assert not fired(scorer.score(said), rule)
+
+
+def test_updates_already_sent_answer_how_people_were_kept_informed(scorer):
+    ask = AnswerContext(track="interview", focus=["follow_up"],
+                        question="How did you keep people informed?")
+    sent = scorer.score("I sent the CFO a one-page update every Friday with three numbers.",
+                        ask)
+    assert sent.dimensions["follow_up"].score >= 70
+    assert fired(sent, "follow_up.dated")
+    vague = scorer.score("I made sure everyone knew what was going on.", ask)
+    assert vague.dimensions["follow_up"].score < sent.dimensions["follow_up"].score
+    assert fired(scorer.score("A forecast I didn't challenge was 40% high."),
+                 "ownership.accountability")
+
+
 def test_a_plan_with_a_time_on_each_step_beats_one_with_none(scorer):
     timed = ("Today Priya is cancelling the duplicate orders. By Wednesday I'm putting a block "
              "on repeated orders, and by month-end I will renegotiate the contract.")
