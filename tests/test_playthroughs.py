@@ -168,3 +168,15 @@ def test_opening_weak_answers_get_the_ceo_reacting(scenario_id: str, weakness: s
     now = shown(r)
     assert any(cue in now for cue in cues) or any(line in now for line in persona_lines), (
         f"{scenario_id}: after a {weakness} answer the CEO says {now!r}")
+
+
+@pytest.mark.parametrize("scenario_id", [s for s in scenario_ids() if s.startswith("interview-")])
+def test_a_hedged_last_answer_does_not_end_on_praise(scenario_id: str):
+    r = rehearsal(scenario_id)
+    for _ in range(MAX_TURNS):
+        if r.finished:
+            break
+        last = any("end-good" in str(b.next) for b in r.node.branches)
+        r.answer("I think maybe I would probably sort of talk to them, I guess, and hopefully "
+                 "it would perhaps help a bit, I suppose." if last else r.current.exemplar)
+    assert r.finished and r.outcome != "good", f"{scenario_id}: {path(r)}"
