@@ -782,3 +782,15 @@ def test_a_first_sentence_that_is_the_plan_is_the_bottom_line(scorer):
             "with a second pharmacist signing off every change; I'll confirm when it's done.")
     ctx = AnswerContext(question="What are you doing about it?")
     assert not scorer.score(plan, ctx).has_finding("brevity.bottom_line")
+
+
+def test_a_time_that_opens_the_answer_to_when_dates_the_promise(scorer):
+    ask = AnswerContext(question="When will I hear from you next?")
+    timed = scorer.score("Friday at noon, whatever the supplier says. If they confirm the "
+                         "date before then, I'll message you that day.", ask)
+    assert [f.effect for f in timed.findings if f.rule == "follow_up.dated"] == ["credit"]
+    assert not fired(timed, "brevity.bottom_line") and not fired(timed, "follow_up.missing")
+    untimed = scorer.score("As soon as the supplier confirms the delivery date, I'll message "
+                           "you with the new schedule and what it means for the order.", ask)
+    assert [f.effect for f in untimed.findings if f.rule == "follow_up.dated"] == ["penalty"]
+    assert timed.dimensions["follow_up"].score > untimed.dimensions["follow_up"].score

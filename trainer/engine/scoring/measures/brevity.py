@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.engine.scoring.measures.evidence import time_answer
 from trainer.engine.scoring.state import Job
 
 _PLEASANTRY = re.compile(
@@ -92,6 +93,8 @@ def bottom_line(rule, job: Job) -> None:
         return  # "We're pulling the library off every pump today" is the answer itself
     if _shares_question_words(low, job.ctx.question or ""):
         return
+    if first is job.text.sentences[0] and time_answer(job) is not None:
+        return  # "Friday at noon." is the whole answer to "When will I hear from you?"
     job.add(rule, first.start, first.end)
 
 

@@ -26,6 +26,8 @@ _NOT_ITS_TIME = re.compile(r"[:;]|\b(?:once|as soon as|as we|if|until|whenever)\
 """Between a promise and a later time: the time then belongs to a condition or a list."""
 _CLOCK_OR_DAY = re.compile(r"(?:by|before|on|at|until|no later than)\s", re.IGNORECASE)
 """A deadline said with its preposition ("by Friday") still dates the promise."""
+_ASKS_WHEN = re.compile(r"\b(?:when|how soon|what time|by what time)\b", re.IGNORECASE)
+"""A question asking for a time: "When will I hear from you next?"."""
 _TIME_FRAME = Scanner.of_pattern(TIME_FRAME.pattern, TIME_FRAME.flags)
 """Read from the scorer's start index: a scan of its own walked the whole answer."""
 _compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -140,10 +142,24 @@ def absent(rule, job: Job) -> None:
         job.add(rule, 0, 0)
 
 
+def time_answer(job: Job) -> re.Match[str] | None:
+    """The time the answer opens with, when the question asks when: "Friday at noon,
+    whatever the supplier says." answers "When will I hear from you next?"."""
+    if not job.text.sentences or not _ASKS_WHEN.search(job.ctx.question or ""):
+        return None
+    first = job.text.sentences[0]
+    m = search_in(job.text.subject, TIME_EXPRESSION, first.start, first.end)
+    return m if m is not None and m.start() - first.start <= 3 else None
+
+
 def dated_commitment(rule, job: Job) -> None:
     """A promise to report back should carry a time; credit the time, or report its lack."""
     commitments = job.credits(*rule.params.get("of", []))
     if not commitments:
+        m = time_answer(job)  # "Friday at noon." is itself the promise
+        if m is not None:
+            job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
+                    kind="follow_up")
         return
     dated = False
     for c in commitments:
@@ -168,5 +184,10 @@ def dated_commitment(rule, job: Job) -> None:
             dated = True
             break
     if not dated:
+        m = time_answer(job)
+        if m is not None:
+            job.add(rule, m.start(), m.end(), effect="credit", message=rule.credit_message,
+                    kind="follow_up")
+            return
         c = commitments[0]
         job.add(rule, c.start, c.end, points=float(rule.params.get("miss_points", rule.weight)))
