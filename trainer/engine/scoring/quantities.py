@@ -27,7 +27,11 @@ _COUNT_NOUNS = (
     r"leads?|signups?|sign-ups?|calls?|requests?|records?|rows?|emails?|offers?|loans?|"
     r"claims?|invoices?|shipments?|stores?|merchants?|drivers?|employees?|engineers?|"
     r"analysts?|installs?|downloads?|incidents?|outages?|bugs?|errors?|alerts?|"
-    r"markets?|regions?|countries|models?|products?|items?|units?|cases?|applications?"
+    r"markets?|regions?|countries|models?|products?|items?|units?|cases?|applications?|"
+    # goods and the people and places a business serves, outside software too
+    r"tonnes?|tons?|kilos?|kilograms?|kg|litres?|liters?|gallons?|barrels?|pallets?|"
+    r"crates?|containers?|truckloads?|deliveries|bookings?|flights?|passengers?|"
+    r"students?|fans?|guests?|donors?|households?|homes?|vehicles?|shifts?|meals?|beds?"
 )
 _DURATION = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?)"
 

@@ -59,11 +59,19 @@ def quantity(rule, job: Job) -> None:
                     points=rule.weight if seen < rule.max_matches else 0)
             seen += 1
         return
-    for q in job.quantities:
-        if q.family in families:
-            job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
-                    points=rule.weight if seen < rule.max_matches else 0)
-            seen += 1
+    found = [q for q in job.quantities if q.family in families]
+    # past the cap, money and rates earn before counts, and counts before durations:
+    # "£21,000" says more of the cost than "52 hours" does
+    ranked = sorted(range(len(found)), key=lambda i: (_WEIGHT_ORDER.get(found[i].family, 2), i))
+    earning = set(ranked[:rule.max_matches])
+    for i, q in enumerate(found):
+        job.add(rule, q.start, q.end, effect="credit", message=rule.credit_message,
+                points=rule.weight if i in earning else 0)
+
+
+_WEIGHT_ORDER = {"money": 0, "percent": 1, "pp": 1, "share": 1, "ratio": 1, "count": 2,
+                 "duration": 3}
+"""Which numbers earn first when an answer has more than a rule's cap."""
 
 
 def metric_link(rule, job: Job) -> None:
