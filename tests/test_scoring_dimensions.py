@@ -716,6 +716,19 @@ def test_blame_said_plainly_is_found(scorer, said):
     assert fired(scorer.score(said), "ownership.blame")
 
 
+@pytest.mark.parametrize("said, rule", [
+    ("I placed the order, although to be fair the forecast I was given was 40% high.",
+     "ownership.excuse"),
+    ("That's what buyers are told to plan against.", "ownership.excuse"),
+    ("Small suppliers are not reliable enough, and they must have better backup plans.",
+     "ownership.blame"),
+    ("My team's day-ahead nomination ran 6% short, so we paid imbalance charges.",
+     "jargon.glossary"),
+])
+def test_blind_set_7_wordings(scorer, said, rule):
+    assert fired(scorer.score(said), rule)
+
+
 @pytest.mark.parametrize("said", [
     "Thanks to the data team's quick work, we found three rounding rules.",
     "Thanks to the engineering team, we were back up in an hour.",
