@@ -14,6 +14,7 @@ from trainer.store import open_store
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     monkeypatch.delenv("REHEARSE_DB", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")  # one table, whatever terminal runs the tests
     path = tmp_path / "h.sqlite3"
     with open_store(path) as s:
         a = s.start_rehearsal("ann", "churn-model-drift", scenario_title="Churn", seed=1)
@@ -36,6 +37,19 @@ def test_history_lists_every_rehearsal_with_scores(db, capsys):
     assert bob.split()[:2] == ["2", "bob"] and "in-progress" in bob
     assert ann.split()[:3] == ["1", "ann", "churn-model-drift"]
     assert ann.split()[-2:] == ["50", "80"]  # brevity and jargon means
+
+
+def test_history_fits_a_narrow_terminal_without_losing_a_figure(db, capsys, monkeypatch):
+    with open_store(db) as s:
+        c = s.start_rehearsal("Christopher Montgomery-Smithson", "churn-model-drift", seed=3)
+        s.add_turn(c, turn(0, "I own it.", brevity=77, impact=61, ownership=88, jargon=93,
+                           confidence=84, solution=72, follow_up=55))
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["history", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert max(map(len, out.splitlines())) <= 80, out
+    for figure in ("77", "61", "88", "93", "84", "72", "55", "Montgomery-Smithson"):
+        assert figure in out
 
 
 def test_history_json_includes_each_turn_and_filters_by_user(db, capsys):

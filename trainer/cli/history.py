@@ -24,7 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from trainer.cli.table import SHORT, local_date, render, score
+    import shutil
+
+    from trainer.cli.table import SHORT, local_date, render_fit, score
     from trainer.store import queries
     from trainer.store.migrations import DIMENSIONS
 
@@ -50,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
         table = [[str(r.id), r.participant, r.scenario_id, local_date(r.started_at), r.status,
                   str(r.turn_count), score(r.overall)] + [score(r.dimensions.get(d)) for d in dims]
                  for r in rows]
-        print(render(headers, table, right={0, 5} | set(range(6, len(headers)))))
+        # as wide as the terminal ($COLUMNS first); piped, one table however wide
+        width = shutil.get_terminal_size((0, 0)).columns
+        print(render_fit(headers, table, right={0, 5} | set(range(6, len(headers))),
+                         width=width))
         if more:
             print(f"(the newest {TABLE_LIMIT}; --all shows every rehearsal, --json exports them)")
     return 0
