@@ -807,3 +807,23 @@ def test_a_time_that_opens_the_answer_to_when_dates_the_promise(scorer):
                            "you with the new schedule and what it means for the order.", ask)
     assert [f.effect for f in untimed.findings if f.rule == "follow_up.dated"] == ["penalty"]
     assert timed.dimensions["follow_up"].score > untimed.dimensions["follow_up"].score
+
+
+def test_a_sentence_twice_the_limit_costs_twice_as_much(scorer):
+    clause = "we looked at three vendors over four months with a lot of internal debate"
+    long = scorer.score(f"Some background, because it was a long process: {clause}, and "
+                        f"{clause}, and then {clause}, and finally {clause}.")
+    short = scorer.score(f"Some background: {clause}, and {clause}, and {clause}.")
+    def cost(result):
+        return sum(f.points for f in result.findings if f.rule == "brevity.long_sentence")
+    assert cost(long) > cost(short) > 0
+
+
+@pytest.mark.parametrize("said", [
+    "To cut mileage before peak season, I switched all seven depots at once.",
+    "The old planner was built by a developer who had since left.",
+])
+def test_a_purpose_or_an_aside_is_not_the_result(scorer, said):
+    ctx = AnswerContext(track="interview", question="Tell me about a decision that went wrong.")
+    result = scorer.score(said, ctx)
+    assert not [f for f in result.findings if f.rule == "structure.result" and f.points]

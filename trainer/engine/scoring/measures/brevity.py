@@ -60,11 +60,14 @@ def too_short(rule, job: Job) -> None:
 
 
 def long_sentence(rule, job: Job) -> None:
+    """A sentence over the limit; one twice as long as the limit costs twice as much (a
+    70-word digression is harder to follow than a 35-word sentence), up to three times."""
     limit = int(_param(rule, "max_words", 30))
     for s in job.text.sentences:
         n = job.text.words_in(s)
         if n > limit:
-            job.add(rule, s.start, s.end, words=n, limit=limit)
+            job.add(rule, s.start, s.end, words=n, limit=limit,
+                    points=rule.weight * min(3.0, n / limit))
 
 
 def bottom_line(rule, job: Job) -> None:
