@@ -25,14 +25,15 @@ briefing, then answer each question as you would say it aloud.
 | everywhere | `f4` | your rehearsals, trends, coach review |
 | everywhere | `f6` | switch who is rehearsing (a coaching session) |
 | everywhere | `ctrl+t` | switch between the dark and the light theme |
-| everywhere | `ctrl+q` | quit |
+| everywhere | `ctrl+q` | quit (it asks first if an answer you typed is not sent) |
 | home | type, `↑` `↓`, `enter` | filter, move, open the briefing |
 | briefing | `p` or `enter` / `e` | start in practice / exam mode |
 | meeting | `enter` / `ctrl+j` | send the answer / new line in the answer |
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
 | meeting, once it is over | `enter` | the debrief |
-| debrief | `r` `w` `n` `x` `h` | retry, written update, next, export, home |
+| debrief | `r` `n` `x` `h` | retry, next scenario (same track), export, home |
+| debrief, incident meetings | `w` | write the update you promised (interviews have none) |
 
 Export (`x`) writes a Markdown report into the folder you started rehearse from.
 

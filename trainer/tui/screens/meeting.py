@@ -84,7 +84,9 @@ class MeetingScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.scenario.title} · {self.mode}"
+        # The scenario's title in the header's title, not after "rehearse —": at 80
+        # columns the whole title and the mode fit
+        self.title, self.sub_title = self.scenario.title, self.mode
         self.query_one("#hints").display = False
         self.query_one("#to-debrief").display = False
         self.query_one("#timer").display = self.mode == "exam"
