@@ -46,8 +46,9 @@ budget), **impact** (a number for what it costs), **ownership** (no blame), **ja
 **confidence** (vague hedges, not calibrated ones), **solution**, **follow-up**
 (when the next update comes) and, for interviews, **structure** (STAR plus lessons).
 Scores run from 0 to 100: 75 and above is strong, 50 to 74 developing, under 50 needs work.
-Under each answer, the **highlights** line names what each colour marks: what was good
-(figures, ownership, actions, ...) apart from what to fix (blame, jargon, hedging, ...).
+Under each answer, the **highlights** line names what each highlight marks: what was good
+is underlined (figures, ownership, actions, ...), what to fix is filled in (blame, jargon,
+hedging, a result with no number: "unmeasured", ...).
 
 The CEO reacts to what is missing: jargon gets "in plain English?", no number gets "what
 does that cost us?", blame gets "I'm not interested in whose fault it is". Long answers
