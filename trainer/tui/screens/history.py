@@ -140,7 +140,9 @@ class HistoryScreen(Screen):
             points = series.get(name, [])
             if len(points) < 2:
                 continue
-            labels = [local_date(t)[8:10] for t, _ in points]  # day of the month
+            # month-day ("11-30"): the day alone read as a score; where the bars are
+            # too narrow for one each, the chart puts the first and the last at its ends
+            labels = [local_date(t)[5:10] for t, _ in points]
             side.mount(TrendChart(name.replace("_", " "), [v for _, v in points], labels))
 
     def _selected(self) -> Any:
