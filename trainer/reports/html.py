@@ -70,7 +70,7 @@ def to_html(report: dict) -> str:
         _scores(report), _checklist(report["checklist"], report.get("checklist_note", "")),
         "<h2>Transcript</h2>",
     ]
-    parts += [_turn(t) for t in report["turns"]]
+    parts += [_turn(t, report.get("speaker") or "CEO") for t in report["turns"]]
     parts.append(f"<p class=\"meta\">{_e(report['generator'])}</p></body></html>")
     return "\n".join(parts) + "\n"
 
@@ -113,12 +113,13 @@ def _answer(t: dict) -> str:
     return "".join(out)
 
 
-def _turn(t: dict) -> str:
+def _turn(t: dict, who: str = "CEO") -> str:
+    """One turn; ``who`` names the one asking (the persona's role, or CEO/Interviewer)."""
     score = t["score"]
     dims = ", ".join(f"{_e(k.replace('_', ' '))} {_e(v.get('score'))}"
                      for k, v in (score.get("dimensions") or {}).items())
     parts = [f"<section class=\"turn\"><h3>Turn {_e(t['number'])}</h3>",
-             f"<p class=\"ceo\">CEO: {_e(t['ceo'])}</p>",
+             f"<p class=\"ceo\">{_e(who)}: {_e(t['ceo'])}</p>",
              f"<blockquote class=\"answer\">{_answer(t)}</blockquote>",
              f"<p>Score {_e(turn_overall(t))}: {dims}</p>"]
     for o in t["overrides"]:
@@ -146,6 +147,6 @@ def _turn(t: dict) -> str:
         parts.append(f"<div class=\"exemplar\"><p>A strong answer</p>"
                      f"<blockquote>{_e(t['exemplar'])}</blockquote></div>")
     if t.get("reaction"):
-        parts.append(f"<p><i>CEO reaction: {_e(t['reaction'])}</i></p>")
+        parts.append(f"<p><i>{_e(who)}'s reaction: {_e(t['reaction'])}</i></p>")
     parts.append("</section>")
     return "\n".join(parts)

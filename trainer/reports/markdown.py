@@ -59,8 +59,9 @@ def to_markdown(report: dict) -> str:
         if report.get("checklist_note"):
             out += ["", f"*{_safe(report['checklist_note'])}*"]
     out += ["", "## Transcript"]
+    who = _safe(report.get("speaker") or "CEO")
     for t in report["turns"]:
-        out += _turn(t)
+        out += _turn(t, who)
     return "\n".join(out) + "\n"
 
 
@@ -68,9 +69,10 @@ def _num(value) -> str:
     return "-" if value is None else str(value)
 
 
-def _turn(t: dict) -> list[str]:
+def _turn(t: dict, who: str = "CEO") -> list[str]:
+    """One turn; ``who`` names the one asking (the persona's role, or CEO/Interviewer)."""
     score = t["score"]
-    out = ["", f"### Turn {t['number']}", "", f"**CEO:** {_safe(t['ceo'])}", "",
+    out = ["", f"### Turn {t['number']}", "", f"**{who}:** {_safe(t['ceo'])}", "",
            "**Your answer:**", "", _quote(t["answer"]) or ">", "",
            f"Score {turn_overall(t)}: " + ", ".join(
                f"{k.replace('_', ' ')} {v.get('score')}"
@@ -97,5 +99,5 @@ def _turn(t: dict) -> list[str]:
     if t.get("exemplar"):
         out += ["", "**A strong answer:**", "", _quote(t["exemplar"])]
     if t.get("reaction"):
-        out += ["", f"*CEO reaction:* {_safe(t['reaction'])}"]
+        out += ["", f"*{who}'s reaction:* {_safe(t['reaction'])}"]
     return out

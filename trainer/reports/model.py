@@ -26,6 +26,7 @@ def build_report(store: Any, rehearsal_id: int, content: Any = None) -> dict[str
     scenario = getattr(content, "scenarios", {}).get(row.scenario_id) if content else None
     persona_id = row.persona_id or getattr(scenario, "persona", "") or ""
     persona = getattr(content, "personas", {}).get(persona_id) if content else None
+    track = track_of(row, scenario, persona_id)
     for t in turns:
         node = scenario.nodes.get(t["node_id"]) if scenario else None
         t["exemplar"] = getattr(node, "exemplar", None) if node else None
@@ -38,12 +39,14 @@ def build_report(store: Any, rehearsal_id: int, content: Any = None) -> dict[str
             "id": row.scenario_id,
             "title": getattr(scenario, "title", None) or row.scenario_title or row.scenario_id,
             "briefing": getattr(scenario, "briefing", "") or "",
+            "track": track,
         },
         "persona": {
             "id": persona_id,
             "name": getattr(persona, "name", "") or persona_id,
             "role": getattr(persona, "role", "") or "",
         },
+        "speaker": speaker(track, getattr(persona, "role", "") or ""),
         "overall": row.overall,
         "original_overall": _mean([t["scored_overall"] for t in turns]),
         "dimensions": row.dimensions,
@@ -52,6 +55,30 @@ def build_report(store: Any, rehearsal_id: int, content: Any = None) -> dict[str
         "checklist_note": CHECKLIST_NOTE if any(t["overrides"] for t in turns) else "",
         "turns": turns,
     }
+
+
+def track_of(row: Any, scenario: Any, persona_id: str) -> str:
+    """``interview`` or ``incident``: the scenario's, or, when it is not loaded, what its
+    id and its persona's say (the shipped interviews are ``interview-*``, asked by
+    ``interviewer-*``)."""
+    track = getattr(scenario, "track", None)
+    if track:
+        return str(track)
+    ids = (row.scenario_id or "", persona_id or "")
+    return "interview" if any(i.startswith("interview") for i in ids) else "incident"
+
+
+SPEAKER_MAX = 30
+"""A persona's role longer than this is a description, not a name for the speaker."""
+
+
+def speaker(track: str, role: str = "") -> str:
+    """Who asks the questions, as the transcript names them: the persona's role ("Hiring
+    manager"), else "Interviewer" in an interview and "CEO" in an incident meeting."""
+    role = " ".join(role.split())
+    if role and len(role) <= SPEAKER_MAX:
+        return role[0].upper() + role[1:]
+    return "Interviewer" if track == "interview" else "CEO"
 
 
 CHECKLIST_NOTE = ("Coach overrides change scores, not this checklist: it is judged from "

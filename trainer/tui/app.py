@@ -28,6 +28,10 @@ EXIT_WHEN_READY_ENV = "REHEARSE_EXIT_WHEN_READY"
 """For the startup benchmark: ``home`` quits once the home screen lists the scenarios,
 ``full`` once the content is validated and the scorer loaded."""
 DARK, LIGHT = "textual-dark", "textual-light"
+QUIT_DIALOG = "quit-dialog"
+"""The id of the question ctrl+q asks when something typed would be lost."""
+NOTE_DRAFT = "a coach's note"
+"""How the quit question names the text of an open note or override dialog."""
 _FIRST_FRAME_WAIT = 2.0
 """Seconds the content loader waits for the first frame at most."""
 
@@ -205,7 +209,9 @@ class RehearseApp(App):
         rehearsal = start_rehearsal(self.content, self.scorer, scenario_id, seed)
         scenario = self.content.scenarios[scenario_id]
         persona = self.content.personas[scenario.persona]
-        self._store_call("start", rehearsal, mode)
+        # The history row is made with the first answer (on_turn_completed): a meeting left
+        # or quit before any answer leaves no empty "in-progress" rehearsal behind, which
+        # history would list and "Resume" could never carry on.
         self.go_home()
         self.push_screen(MeetingScreen(rehearsal, scenario, persona, mode))
 
@@ -219,9 +225,14 @@ class RehearseApp(App):
         self.switch_screen(DebriefScreen(rehearsal, scenario, persona, mode))
 
     def next_scenario(self, scenario_id: str, mode: str) -> None:
+        """The scenario after this one on the same track (interview after interview),
+        back to the track's first after its last."""
         from trainer.tui.session import ordered_scenarios
 
-        ids = [s.id for s in ordered_scenarios(self.content)]
+        ordered = ordered_scenarios(self.content)
+        current = self.content.scenarios.get(scenario_id)
+        track = getattr(current, "track", None)
+        ids = [s.id for s in ordered if s.track == track] or [s.id for s in ordered]
         following = ids[(ids.index(scenario_id) + 1) % len(ids)] if scenario_id in ids else ids[0]
         self.open_briefing(following)
 
@@ -230,7 +241,45 @@ class RehearseApp(App):
             self.pop_screen()
 
     def on_turn_completed(self, message: TurnCompleted) -> None:
+        if self._store_call("rehearsal_id", message.rehearsal) is None:
+            self._store_call("start", message.rehearsal, message.mode)  # its first answer
         self._store_call("record_turn", message.rehearsal, message.turn)
+
+    # -- quitting ------------------------------------------------------------------
+
+    def unsent_drafts(self) -> list[str]:
+        """What the user typed and has not sent or saved, one phrase each: the screens
+        and dialogs open (``unsent_draft()``), and coach notes kept as drafts."""
+        found, note_open = [], False
+        for screen in self.screen_stack:
+            describe = getattr(screen, "unsent_draft", None)
+            what = describe() if callable(describe) else ""
+            name = getattr(screen, "DRAFT_NAME", "your text")
+            note_open = note_open or name == NOTE_DRAFT
+            if what:
+                found.append(f"{name} ({what})")
+        notes = sum(1 for text, _ in self.review_drafts.values() if text)
+        if notes and not note_open:  # an open note dialog already holds its draft
+            found.append(f"{notes} coach's note{'s' * (notes != 1)} kept as a draft")
+        return found
+
+    async def action_quit(self) -> None:
+        """ctrl+q: quit, but first ask when something typed would be lost. ctrl+q again
+        in that question quits."""
+        from trainer.tui.dialogs import ConfirmDialog
+
+        drafts = self.unsent_drafts()
+        if not drafts or self.screen.id == QUIT_DIALOG:
+            self.exit()
+            return
+
+        def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit()
+
+        detail = "Not sent yet, and lost if you quit: " + "; ".join(drafts) + "."
+        self.push_screen(ConfirmDialog("Quit rehearse?", "Quit", "Stay", detail=detail,
+                                       safe_no=True, id=QUIT_DIALOG), answered)
 
     # -- actions -------------------------------------------------------------------
 

@@ -30,9 +30,10 @@ class ScorerReady(Message):
 class TurnCompleted(Message):
     """An answer was scored and the conversation moved on. The history store listens here."""
 
-    def __init__(self, rehearsal: Any, turn: Any) -> None:
+    def __init__(self, rehearsal: Any, turn: Any, mode: str = "practice") -> None:
         self.rehearsal = rehearsal
         self.turn = turn
+        self.mode = mode
         super().__init__()
 
 

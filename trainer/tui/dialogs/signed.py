@@ -35,6 +35,8 @@ class SignedDialog(ModalScreen[Signed]):
     """
 
     CSS_PATH = "dialogs.tcss"
+    DRAFT_NAME = "a coach's note"
+    """As the quit question names it (``trainer.tui.app.NOTE_DRAFT``)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel, keep as draft", id="signed.cancel")]
 
@@ -63,6 +65,11 @@ class SignedDialog(ModalScreen[Signed]):
     def _values(self) -> tuple[str, str]:
         return (self.query_one("#signed-text", Input).value.strip(),
                 self.query_one("#signed-author", Input).value.strip())
+
+    def unsent_draft(self) -> str:
+        """The words typed and not saved ("6 words"), for the question ctrl+q asks."""
+        words = len(self.query_one("#signed-text", Input).value.split())
+        return f"{words} word{'s' * (words != 1)}" if words else ""
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

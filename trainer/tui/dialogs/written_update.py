@@ -22,6 +22,7 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
     """
 
     CSS_PATH = "dialogs.tcss"
+    DRAFT_NAME = "your written update"
 
     BINDINGS = [
         Binding("ctrl+s", "send", "Send", id="update.send", priority=True),
@@ -57,6 +58,11 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
         words = count_words(text)
         self.query_one("#update-count", Meter).update(
             words, self.budget, f"{words} / {self.budget} words")
+
+    def unsent_draft(self) -> str:
+        """The words typed and not sent ("40 words"), for the question ctrl+q asks."""
+        words = count_words(self.query_one(TextArea).text)
+        return f"{words} word{'s' * (words != 1)}" if words else ""
 
     @on(Button.Pressed, "#send")
     def action_send(self) -> None:

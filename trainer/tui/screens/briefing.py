@@ -58,10 +58,12 @@ class BriefingScreen(Screen):
                     if s.trend is not None:
                         yield TrendChart(s.trend.label, s.trend.points, s.trend.labels,
                                          s.trend.unit, id="trend")
-            with Horizontal(id="briefing-buttons"):
-                yield Button("Practice", id="practice", variant="primary")
-                yield Button("Exam", id="exam")
-                yield Button("Back", id="back")
+        # Under the briefing, not at its end: a long briefing scrolls above the buttons,
+        # which stay in sight on a short terminal
+        with Horizontal(id="briefing-buttons"):
+            yield Button("Practice", id="practice", variant="primary")
+            yield Button("Exam", id="exam")
+            yield Button("Back", id="back")
         yield KeyFooter()
 
     def on_mount(self) -> None:

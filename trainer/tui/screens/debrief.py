@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Collapsible, Header, Static
 
@@ -20,6 +21,17 @@ from trainer.tui.widgets.score_line import dimension_label
 OUTCOMES = {"good": "The meeting went well.", "mixed": "The meeting ended with loose ends.",
             "bad": "The meeting went badly.", "patience": "The CEO ran out of patience.",
             None: "The meeting ended early."}
+INTERVIEW_OUTCOMES = {"good": "The interview went well.",
+                      "mixed": "The interview ended with loose ends.",
+                      "bad": "The interview went badly.",
+                      "patience": "The interviewer ran out of patience.",
+                      None: "The interview ended early."}
+"""On the interview track: an interview with an interviewer, not a meeting with a CEO."""
+
+
+def outcome_text(outcome: str | None, track: str = "incident") -> str:
+    said = INTERVIEW_OUTCOMES if track == "interview" else OUTCOMES
+    return said.get(outcome, outcome or "")
 
 
 class DebriefScreen(Screen):
@@ -46,8 +58,9 @@ class DebriefScreen(Screen):
         d = debrief_of(self.rehearsal)
         yield Header()
         with VerticalScroll(id="debrief-body"):
-            yield Static(Text.assemble((f"Overall {d.overall}/100", "bold"), "  ",
-                                       OUTCOMES.get(d.outcome, d.outcome or "")), id="overall")
+            outcome = outcome_text(d.outcome, getattr(self.scenario, "track", ""))
+            yield Static(Text.assemble((f"Overall {d.overall}/100", "bold"), "  ", outcome),
+                         id="overall")
             with Vertical(id="dimensions"):
                 for name, score in d.dimensions.items():
                     meter = Meter(f"{dimension_label(name):<11}", low_is_bad=True)
@@ -76,7 +89,9 @@ class DebriefScreen(Screen):
         yield KeyFooter()
 
     def _turn(self, turn: Any):
-        title = f"{turn.index + 1}. {turn.ceo}  ({turn.score.overall})"
+        # The whole question, wrapping under the title (see debrief.tcss); plain Content, so
+        # a question's "[...]" is not read as markup.
+        title = Content(f"{turn.index + 1}. {turn.ceo}  ({turn.score.overall})")
         node = self.scenario.nodes.get(turn.node_id)
         with Collapsible(title=title, collapsed=False, classes="turn"):
             yield ScoreLine(turn.score)
@@ -101,7 +116,7 @@ class DebriefScreen(Screen):
         return True
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.scenario.title} · debrief"
+        self.title, self.sub_title = self.scenario.title, "debrief"  # as the meeting's
         # Retry has the keyboard, but the summary at the top is what is read first
         self.query_one("#retry", Button).focus(scroll_visible=False)
 

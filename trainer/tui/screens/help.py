@@ -25,14 +25,15 @@ briefing, then answer each question as you would say it aloud.
 | everywhere | `f4` | your rehearsals, trends, coach review |
 | everywhere | `f6` | switch who is rehearsing (a coaching session) |
 | everywhere | `ctrl+t` | switch between the dark and the light theme |
-| everywhere | `ctrl+q` | quit |
+| everywhere | `ctrl+q` | quit (it asks first if an answer you typed is not sent) |
 | home | type, `↑` `↓`, `enter` | filter, move, open the briefing |
 | briefing | `p` or `enter` / `e` | start in practice / exam mode |
 | meeting | `enter` / `ctrl+j` | send the answer / new line in the answer |
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
 | meeting, once it is over | `enter` | the debrief |
-| debrief | `r` `w` `n` `x` `h` | retry, written update, next, export, home |
+| debrief | `r` `n` `x` `h` | retry, next scenario (same track), export, home |
+| debrief, incident meetings | `w` | write the update you promised (interviews have none) |
 
 Export (`x`) writes a Markdown report into the folder you started rehearse from.
 
@@ -45,8 +46,9 @@ budget), **impact** (a number for what it costs), **ownership** (no blame), **ja
 **confidence** (vague hedges, not calibrated ones), **solution**, **follow-up**
 (when the next update comes) and, for interviews, **structure** (STAR plus lessons).
 Scores run from 0 to 100: 75 and above is strong, 50 to 74 developing, under 50 needs work.
-Under each answer, the **highlights** line names what each colour marks: what was good
-(figures, ownership, actions, ...) apart from what to fix (blame, jargon, hedging, ...).
+Under each answer, the **highlights** line names what each highlight marks: what was good
+is underlined (figures, ownership, actions, ...), what to fix is filled in (blame, jargon,
+hedging, a result with no number: "unmeasured", ...).
 
 The CEO reacts to what is missing: jargon gets "in plain English?", no number gets "what
 does that cost us?", blame gets "I'm not interested in whose fault it is". Long answers

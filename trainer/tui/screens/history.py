@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from textual.app import ComposeResult
@@ -140,7 +141,9 @@ class HistoryScreen(Screen):
             points = series.get(name, [])
             if len(points) < 2:
                 continue
-            labels = [local_date(t)[8:10] for t, _ in points]  # day of the month
+            # month-day ("11-30"): the day alone read as a score; where the bars are
+            # too narrow for one each, the chart puts the first and the last at its ends
+            labels = [local_date(t)[5:10] for t, _ in points]
             side.mount(TrendChart(name.replace("_", " "), [v for _, v in points], labels))
 
     def _selected(self) -> Any:
@@ -187,15 +190,28 @@ class HistoryScreen(Screen):
         if not self.weakest:
             self.notify("No scored answers yet.")
             return
+        content = getattr(app, "content", None)
         played: dict[str, int] = {}
+        recent: list[str] = []
         recorder = getattr(app, "store", None)
         if recorder is not None and hasattr(recorder, "store"):
             from trainer.store import queries
 
             for r in queries.history(recorder.store, recorder.participant, limit=200):
                 played[r.scenario_id] = played.get(r.scenario_id, 0) + 1
-        scenario_id = scenario_for(getattr(app, "content", None), self.weakest[0], played)
+                if r.turn_count:
+                    recent.append(r.scenario_id)
+        scenario_id = scenario_for(_same_track(content, recent), self.weakest[0], played)
         if scenario_id is None:
             self.notify("No scenarios are loaded yet.")
             return
         app.open_briefing(scenario_id)
+
+
+def _same_track(content: Any, recent: list[str]) -> Any:
+    """The content's scenarios on the track of the newest rehearsal with answers (an
+    interview after interviews), or all of them when that track is not known."""
+    scenarios = getattr(content, "scenarios", None) or {}
+    track = next((scenarios[s].track for s in recent if s in scenarios), None)
+    same = {k: v for k, v in scenarios.items() if v.track == track}
+    return SimpleNamespace(scenarios=same) if same else content

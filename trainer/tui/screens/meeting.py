@@ -31,6 +31,8 @@ class MeetingScreen(Screen):
     """One rehearsal. ``mode`` is ``practice`` (feedback after each answer) or ``exam``."""
 
     CSS_PATH = "meeting.tcss"
+    DRAFT_NAME = "your answer"
+    """How the quit question names this screen's unsent text (see ``unsent_draft``)."""
 
     BINDINGS = [
         Binding("f2", "hints", "Hints", id="meeting.hints",
@@ -64,6 +66,8 @@ class MeetingScreen(Screen):
         self.scoring = False
         self.asked_at = time.monotonic()
         self.hints_shown = False
+        self._timer: Any = None
+        """The exam clock's interval; stopped when the meeting ends."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,14 +84,16 @@ class MeetingScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.scenario.title} · {self.mode}"
+        # The scenario's title in the header's title, not after "rehearse —": at 80
+        # columns the whole title and the mode fit
+        self.title, self.sub_title = self.scenario.title, self.mode
         self.query_one("#hints").display = False
         self.query_one("#to-debrief").display = False
         self.query_one("#timer").display = self.mode == "exam"
         self._say(self.rehearsal.current)
         self._new_question()
         if self.mode == "exam":
-            self.set_interval(1, self._tick)
+            self._timer = self.set_interval(1, self._tick)
         self.query_one(AnswerBox).focus()
 
     # -- live counters -----------------------------------------------------------------
@@ -118,7 +124,8 @@ class MeetingScreen(Screen):
         self.query_one("#patience", Meter).update(left, most, f"{left}/{most}")
 
     def _tick(self) -> None:
-        if self.mode == "exam":
+        # once the meeting is over the clock stops at the last answer's time
+        if self.mode == "exam" and not self.rehearsal.finished:
             secs = int(time.monotonic() - self.asked_at)
             self.query_one("#timer", Static).update(f"⏱ {secs // 60}:{secs % 60:02d}")
 
@@ -156,7 +163,7 @@ class MeetingScreen(Screen):
         box.clear()
         box.read_only = False
         self.scoring = False
-        self.post_message(TurnCompleted(self.rehearsal, turn))
+        self.post_message(TurnCompleted(self.rehearsal, turn, self.mode))
         if self.rehearsal.finished:
             self._finish(turn)
             return
@@ -180,6 +187,8 @@ class MeetingScreen(Screen):
                 transcript.add_ceo(self.persona.name, final)
         interview = getattr(self.scenario, "track", "") == "interview"
         transcript.add_note("The interview is over." if interview else "The meeting is over.")
+        if self._timer is not None:
+            self._timer.stop()
         self._update_patience()
         self.query_one(AnswerBox).display = False
         self.query_one("#budget").display = False
@@ -238,7 +247,19 @@ class MeetingScreen(Screen):
             else:
                 self.app.pop_screen()
 
-        self.app.push_screen(ConfirmDialog("Leave the meeting now?", "Leave", "Stay"), answered)
+        draft = self.unsent_draft()
+        detail = f"Your unsent answer ({draft}) is not scored and will be lost." if draft else ""
+        self.app.push_screen(ConfirmDialog("Leave the meeting now?", "Leave", "Stay",
+                                           detail=detail, safe_no=bool(draft)), answered)
+
+    def unsent_draft(self) -> str:
+        """What is typed in the answer box and not sent yet ("12 words"), else ''."""
+        if self.rehearsal.finished or self.scoring:
+            return ""
+        words = count_words(self.query_one(AnswerBox).text)
+        if not words:
+            return ""
+        return f"{words} word{'s' * (words != 1)}"
 
     def commands(self):
         """Palette entries for this screen: (title, help, callback)."""

@@ -11,7 +11,7 @@ from textual.widget import Widget
 CREDIT_KINDS = ("number", "priority", "ownership", "plan", "credit")
 """What an answer did well, in the legend's order."""
 FAULT_KINDS = ("jargon", "hedge", "vague", "alarm", "blame", "passive", "filler", "long",
-               "preamble", "misquoted", "undated", "other")
+               "preamble", "misquoted", "undated", "unmeasured", "story", "other")
 """What to change, in the legend's order."""
 KINDS = CREDIT_KINDS + FAULT_KINDS
 """Highlight kinds, each with a component class ``finding--<kind>``."""
@@ -24,8 +24,9 @@ KIND_LABELS = {
     "blame": "blame",
     "passive": "passive", "filler": "filler", "long": "run-on", "preamble": "point-late",
     "misquoted": "misquoted",
-    "undated": "undated", "other": "other",
+    "undated": "undated", "unmeasured": "unmeasured", "story": "STAR-gap", "other": "other",
 }
+"""``other`` is named by the dimensions of its findings instead (``legend_label``)."""
 
 # The scorer's finding kinds, folded into the highlight kinds above.
 _ALIASES = {
@@ -53,9 +54,23 @@ def kind_of(finding: Any) -> str:
         return "undated"  # a promise of an update that gives no time
     if dim == "brevity":
         return "preamble"  # a first sentence that does not carry the point
+    if dim == "structure":
+        # a STAR+L part told without what it needs: a result with no number in it
+        rule = getattr(finding, "rule", "") or ""
+        return "unmeasured" if rule.endswith(".result") else "story"
     if kind in CREDIT_KINDS:
         return "other"
     return {"jargon": "jargon", "confidence": "hedge", "ownership": "blame"}.get(dim, "other")
+
+
+def legend_label(kind: str, findings: Iterable[Any] = ()) -> str:
+    """What the legend calls ``kind``: its label, or for ``other`` the dimensions of the
+    findings that fell there ("solution"), so that no colour is left unexplained."""
+    if kind != "other":
+        return KIND_LABELS[kind]
+    dims = sorted({(getattr(f, "dimension", "") or "").replace("_", "-") for f in findings
+                   if kind_of(f) == "other"} - {""})
+    return "/".join(dims) or "other"
 
 
 def paintable(finding: Any, length: int) -> bool:
@@ -84,25 +99,31 @@ class HighlightedAnswer(Widget):
     present, what the answer did well apart from what to fix."""
 
     COMPONENT_CLASSES = {f"finding--{k}" for k in KINDS} | {"finding--legend"}
+    # What was good is underlined in its own colour on the answer's background; what to
+    # fix is filled in, never underlined: the two read apart without telling hues apart.
+    # Fills are the themes' solid "-muted" colours (a percentage would be lost: these
+    # styles reach the text without their alpha), told apart within a hue by weight.
     DEFAULT_CSS = """
     HighlightedAnswer { height: auto; width: 1fr; }
-    HighlightedAnswer > .finding--jargon { background: $warning 35%; text-style: underline; }
-    HighlightedAnswer > .finding--hedge { background: $secondary 35%; text-style: italic; }
-    HighlightedAnswer > .finding--vague { background: $secondary 20%; text-style: underline; }
-    HighlightedAnswer > .finding--blame { background: $error 40%; text-style: bold; }
-    HighlightedAnswer > .finding--passive { background: $error 20%; text-style: italic; }
-    HighlightedAnswer > .finding--filler { background: $foreground 15%; text-style: strike; }
-    HighlightedAnswer > .finding--long { text-style: underline; }
-    HighlightedAnswer > .finding--preamble { background: $foreground 10%; text-style: italic; }
-    HighlightedAnswer > .finding--alarm { background: $warning 25%; text-style: bold; }
-    HighlightedAnswer > .finding--misquoted { background: $error 30%; text-style: underline; }
-    HighlightedAnswer > .finding--undated { background: $warning 15%; text-style: italic; }
-    HighlightedAnswer > .finding--plan { background: $primary 20%; text-style: italic; }
-    HighlightedAnswer > .finding--number { background: $success 30%; text-style: bold; }
-    HighlightedAnswer > .finding--priority { background: $success 15%; text-style: italic; }
-    HighlightedAnswer > .finding--ownership { background: $primary 35%; }
+    HighlightedAnswer > .finding--number { color: $text-success; text-style: bold underline; }
+    HighlightedAnswer > .finding--priority { color: $text-success; text-style: underline; }
+    HighlightedAnswer > .finding--ownership { color: $text-primary; text-style: bold underline; }
+    HighlightedAnswer > .finding--plan { color: $text-primary; text-style: underline; }
     HighlightedAnswer > .finding--credit { text-style: bold underline; }
-    HighlightedAnswer > .finding--other { background: $accent 25%; }
+    HighlightedAnswer > .finding--jargon { background: $warning-muted; text-style: bold; }
+    HighlightedAnswer > .finding--hedge { background: $warning-muted; text-style: italic; }
+    HighlightedAnswer > .finding--vague { background: $warning-muted; }
+    HighlightedAnswer > .finding--alarm { background: $error-muted; text-style: bold italic; }
+    HighlightedAnswer > .finding--blame { background: $error-muted; text-style: bold; }
+    HighlightedAnswer > .finding--passive { background: $error-muted; text-style: italic; }
+    HighlightedAnswer > .finding--misquoted { background: $error-muted; }
+    HighlightedAnswer > .finding--filler { background: $secondary-muted; text-style: strike; }
+    HighlightedAnswer > .finding--long { background: $secondary-muted; }
+    HighlightedAnswer > .finding--preamble { background: $secondary-muted; text-style: italic; }
+    HighlightedAnswer > .finding--undated { background: $primary-muted; text-style: italic; }
+    HighlightedAnswer > .finding--unmeasured { background: $primary-muted; }
+    HighlightedAnswer > .finding--story { background: $primary-muted; text-style: bold; }
+    HighlightedAnswer > .finding--other { background: $accent-muted; text-style: bold; }
     HighlightedAnswer > .finding--legend { color: $text-muted; }
     """
 
@@ -119,8 +140,8 @@ class HighlightedAnswer(Widget):
     def render(self) -> Text:
         body = highlight(self.text, self.findings, self._style)
         length = len(self.text)
-        kinds = sorted({kind_of(f) for f in self.findings if paintable(f, length)},
-                       key=KINDS.index)
+        painted = [f for f in self.findings if paintable(f, length)]
+        kinds = sorted({kind_of(f) for f in painted}, key=KINDS.index)
         if self.legend and kinds:
             # "highlights — good: figures actions · to fix: blame passive", each label in
             # its own colour; credits and faults apart, so neither reads as the other
@@ -132,6 +153,10 @@ class HighlightedAnswer(Widget):
             for i, (title, group) in enumerate(groups):
                 body.append(f"{' ·' if i else ''} {title}", muted)
                 for kind in group:
-                    body.append(" ", muted)
-                    body.append(f" {KIND_LABELS[kind]} ", self._style(kind))
+                    label = legend_label(kind, painted)
+                    # a fault's label is a filled box, as in the answer; a credit's is
+                    # underlined, with no spaces underlined around it
+                    body.append("  " if kind in CREDIT_KINDS else " ", muted)
+                    body.append(label if kind in CREDIT_KINDS else f" {label} ",
+                                self._style(kind))
         return body

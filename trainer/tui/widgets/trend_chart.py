@@ -42,18 +42,35 @@ class TrendChart(Widget):
     def _column(self, width: int) -> int:
         return max(2, min(6, (width - 2) // max(1, len(self.points))))
 
-    def _label_rows(self, width: int) -> list[list[str]]:
+    def _axis_lines(self, width: int) -> list[str]:
         """The labels under the bars, a line per row: a label wider than its bar
-        ("Mar 3") breaks at its space onto a second row rather than being cut."""
-        room = self._column(width) - 1
+        ("Mar 3") breaks at its space onto a second row rather than being cut. When the
+        bars are too narrow for their labels ("11-30" under bars two columns wide), the
+        first and the last label stand at the chart's two ends instead: a label cut to
+        its last characters ("30") reads as a value."""
+        col = self._column(width)
+        room = col - 1
+        labels = self.labels[: len(self.points)]
+        if not labels:
+            return [""]
         wrapped = [textwrap.wrap(label, room, break_long_words=False) or [""]
-                   for label in self.labels[: len(self.points)]]
-        rows = min(2, max((len(w) for w in wrapped), default=1))
-        return [[w[r][:room] if r < len(w) else "" for w in wrapped] for r in range(rows)]
+                   for label in labels]
+        if all(len(part) <= room for parts in wrapped for part in parts) \
+                and max(len(parts) for parts in wrapped) <= 2:
+            rows = max(len(parts) for parts in wrapped)
+            return ["".join((parts[r] if r < len(parts) else "").ljust(col)
+                            for parts in wrapped).rstrip() for r in range(rows)]
+        first, last = labels[0].strip(), labels[-1].strip()
+        if len(labels) == 1:
+            return [first[:width]]
+        span = max(col * len(labels) - 1, len(first) + len(last) + 1)
+        if span > width:  # not even the two fit side by side: the newest alone
+            return [last[:width]]
+        return [first + last.rjust(span - len(first))]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # title, the first → last values, the bars, the labels
-        return len(self._title_lines(width)) + 1 + self.ROWS + len(self._label_rows(width))
+        return len(self._title_lines(width)) + 1 + self.ROWS + len(self._axis_lines(width))
 
     def _value(self, v: float) -> str:
         num = f"{v:g}"
@@ -80,6 +97,5 @@ class TrendChart(Widget):
                 text.append(cell, self.get_component_rich_style(style))
             text.append("\n")
         axis = self.get_component_rich_style("trend--axis")
-        text.append("\n".join("".join(label.ljust(col) for label in row)
-                              for row in self._label_rows(self.size.width)), axis)
+        text.append("\n".join(self._axis_lines(self.size.width)), axis)
         return text
