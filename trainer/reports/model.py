@@ -102,7 +102,8 @@ def _original_means(turns: list[dict]) -> dict[str, int]:
 
 def checklist(turns: list[dict]) -> list[dict[str, Any]]:
     """Each checklist item once, judged over the meeting as the debrief judges it."""
-    return over_meeting((t["number"], t["score"].get("checklist") or []) for t in turns)
+    return over_meeting((t["number"], t["score"].get("checklist") or [],
+                         (t["score"].get("stats") or {}).get("weights")) for t in turns)
 
 
 def segments(answer: str, findings: list[dict]) -> list[dict[str, Any]]:

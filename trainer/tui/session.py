@@ -97,7 +97,8 @@ def debrief_of(rehearsal: Any) -> Debrief:
                 dims.setdefault(name, []).append(dim.score)
         overall = round(sum(t.score.overall for t in turns) / len(turns)) if turns else 0
         dimensions = {k: round(sum(v) / len(v)) for k, v in dims.items()}
-        items = over_meeting((n, t.score.checklist) for n, t in enumerate(turns, 1))
+        items = over_meeting((n, t.score.checklist, t.score.stats.get("weights"))
+                             for n, t in enumerate(turns, 1))
         outcome = getattr(rehearsal, "outcome", None)
     checklist = [(f"{c['item']} ({c['passed']}/{c['of']})", c["met"], c["evidence"])
                  for c in items]

@@ -332,7 +332,7 @@ class Rehearsal:
             "weakest": weakest, "outcome": self.outcome, "finished": self.finished,
             "track": self.scenario.track,
             "patience": self.patience, "patience_max": self.patience_max,
-            "checklist": over_meeting((n, t.score.checklist)
+            "checklist": over_meeting((n, t.score.checklist, t.score.stats.get("weights"))
                                       for n, t in enumerate(self.turns, 1)),
             "points": {"covered": covered, "missing": missing,
                        "missing_points": list(dict.fromkeys(missing_points))},
