@@ -105,9 +105,13 @@ class DebriefScreen(Screen):
             for p in turn.points:
                 yield Static(("✓ covered: " if p.covered else "✗ missing: ") + p.text,
                              classes="check " + ("-pass" if p.covered else "-fail"), markup=False)
+            # one line per rewrite, quoting every phrase it is for
+            quotes: dict[str, list[str]] = {}
             for f in [f for f in turn.score.tips(4) if f.suggestion]:
-                quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else f"{f.message} "
-                yield Static(f"→ {quote}{f.suggestion}", classes="tip", markup=False)
+                quote = f"“{f.text}”" if f.text and len(f.text) < 60 else f.message
+                quotes.setdefault(f.suggestion, []).append(quote)
+            for suggestion, said in quotes.items():
+                yield Static(f"→ {', '.join(said)}: {suggestion}", classes="tip", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Interview questions promise no written update: hide the key rather than refuse it.

@@ -46,8 +46,11 @@ class Transcript(VerticalScroll):
         else:
             widgets.append(HighlightedAnswer(text, result.findings, classes="answer"))
             widgets.append(ScoreLine(result))
+            suggested: set[str] = set()
             for f in result.tips(3):
-                tip = f" → {f.suggestion}" if f.suggestion else ""
+                # a rule's rewrite once: three blame phrases need one way to say it instead
+                tip = f" → {f.suggestion}" if f.suggestion and f.suggestion not in suggested else ""
+                suggested.add(f.suggestion)
                 quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else ""
                 widgets.append(Static(f"{quote}{f.message}{tip}", classes="tip", markup=False))
         self._add(*widgets)
