@@ -827,3 +827,24 @@ def test_a_purpose_or_an_aside_is_not_the_result(scorer, said):
     ctx = AnswerContext(track="interview", question="Tell me about a decision that went wrong.")
     result = scorer.score(said, ctx)
     assert not [f for f in result.findings if f.rule == "structure.result" and f.points]
+
+
+@pytest.mark.parametrize("said, rule", [
+    ("I paused dynamic pricing on 400 products that day.", "solution.containment"),
+    ("Since then I write down the stop criteria before every launch.", "solution.prevention"),
+    ("Launches now ramp from 5% to 25% with automatic rollback.", "solution.prevention"),
+])
+def test_steps_told_in_an_interview_story_count(scorer, said, rule):
+    assert fired(scorer.score(said), rule)
+
+
+def test_we_paused_to_think_contains_nothing(scorer):
+    assert not fired(scorer.score("We paused to think about it for a day."),
+                     "solution.containment")
+
+
+def test_the_role_an_answer_opens_with_is_the_task(scorer):
+    ctx = AnswerContext(track="interview", question="Tell me about a decision that went wrong.")
+    result = scorer.score("I ran the system that spends our clients' advertising budgets at an "
+                          "agency. Before Black Friday I switched on a new feature.", ctx)
+    assert "task" not in result.stats["missing_parts"]
