@@ -52,6 +52,8 @@ def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
         evidence = _evidence(blame, "")
     elif owned is None:
         evidence = _short(words) or "no first-person ownership found"
+    elif passed and owned.rule == "ownership.first_person":
+        evidence = f"says '{owned.text.strip()}' and points at no one else"
     elif passed:
         evidence = _evidence(owned, "")
     else:  # "we" alone is not taking it on
