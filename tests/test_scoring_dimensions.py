@@ -683,13 +683,31 @@ def test_blind_set_6_story_wordings(scorer, said, rule):
     assert fired(scorer.score(said, ctx), rule)
 
 
+# Wordings found in outside sets (blind sets 6 and 7, a candidate's test): each must fire.
 @pytest.mark.parametrize("said, rule", [
     ("A mapping error left thousands of applications marked incomplete.", "impact.vague"),
     ("Subscriptions rose far less than planned.", "impact.vague"),
     ("Everyone pitched in wherever they were needed.", "solution.empty_plan"),
     ("The scanners will now hold that check themselves.", "solution.prevention"),
+    ("It was the data science team's fault.", "ownership.blame"),
+    ("The failure was mostly down to the data science team.", "ownership.blame"),
+    ("The merchandising team never shared the calendar with us.", "ownership.blame"),
+    ("Honestly the data team just messed up.", "ownership.blame"),
+    ("It was their job to test it, not mine.", "ownership.blame"),
+    ("My manager pushed us to launch early.", "ownership.blame"),
+    ("That was on the vendor.", "ownership.blame"),
+    ("I placed the order, although to be fair the forecast I was given was 40% high.",
+     "ownership.excuse"),
+    ("That's what buyers are told to plan against.", "ownership.excuse"),
+    ("Small suppliers are not reliable enough, and they must have better backup plans.",
+     "ownership.blame"),
+    ("My team's day-ahead nomination ran 6% short, so we paid imbalance charges.",
+     "jargon.glossary"),
+    ("I paused dynamic pricing on 400 products that day.", "solution.containment"),
+    ("Since then I write down the stop criteria before every launch.", "solution.prevention"),
+    ("Launches now ramp from 5% to 25% with automatic rollback.", "solution.prevention"),
 ])
-def test_blind_set_6_incident_wordings(scorer, said, rule):
+def test_wordings_from_outside_sets_fire(scorer, said, rule):
     assert fired(scorer.score(said), rule)
 
 
@@ -701,32 +719,6 @@ def test_blind_set_6_incident_wordings(scorer, said, rule):
 ])
 def test_blind_set_6_wordings_that_must_not_fire(scorer, said, rule):
     assert not fired(scorer.score(said), rule)
-
-
-@pytest.mark.parametrize("said", [
-    "It was the data science team's fault.",
-    "The failure was mostly down to the data science team.",
-    "The merchandising team never shared the calendar with us.",
-    "Honestly the data team just messed up.",
-    "It was their job to test it, not mine.",
-    "My manager pushed us to launch early.",
-    "That was on the vendor.",
-])
-def test_blame_said_plainly_is_found(scorer, said):
-    assert fired(scorer.score(said), "ownership.blame")
-
-
-@pytest.mark.parametrize("said, rule", [
-    ("I placed the order, although to be fair the forecast I was given was 40% high.",
-     "ownership.excuse"),
-    ("That's what buyers are told to plan against.", "ownership.excuse"),
-    ("Small suppliers are not reliable enough, and they must have better backup plans.",
-     "ownership.blame"),
-    ("My team's day-ahead nomination ran 6% short, so we paid imbalance charges.",
-     "jargon.glossary"),
-])
-def test_blind_set_7_wordings(scorer, said, rule):
-    assert fired(scorer.score(said), rule)
 
 
 @pytest.mark.parametrize("said", [
@@ -827,15 +819,6 @@ def test_a_purpose_or_an_aside_is_not_the_result(scorer, said):
     ctx = AnswerContext(track="interview", question="Tell me about a decision that went wrong.")
     result = scorer.score(said, ctx)
     assert not [f for f in result.findings if f.rule == "structure.result" and f.points]
-
-
-@pytest.mark.parametrize("said, rule", [
-    ("I paused dynamic pricing on 400 products that day.", "solution.containment"),
-    ("Since then I write down the stop criteria before every launch.", "solution.prevention"),
-    ("Launches now ramp from 5% to 25% with automatic rollback.", "solution.prevention"),
-])
-def test_steps_told_in_an_interview_story_count(scorer, said, rule):
-    assert fired(scorer.score(said), rule)
 
 
 def test_we_paused_to_think_contains_nothing(scorer):

@@ -20,6 +20,16 @@ def _store(tmp_path):
     return store, ids
 
 
+def _coach_app(tmp_path, monkeypatch):
+    """The app as it was left rehearsing as alice, run by a coach logged in as coachlogin."""
+    import trainer.store
+    from trainer.tui.app import make_app
+
+    monkeypatch.setattr(trainer.store, "default_user", lambda: "coachlogin")
+    store, ids = _store(tmp_path)
+    return make_app(seed=1, store=Recorder(store, "alice")), store, ids
+
+
 async def _settle(app, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
@@ -42,13 +52,8 @@ def _boxes(app) -> tuple[str, str]:
 
 
 async def test_a_note_is_signed_by_the_reviewer_not_the_participant(tmp_path, monkeypatch):
-    import trainer.store
-    from trainer.tui.app import make_app
-
-    monkeypatch.setattr(trainer.store, "default_user", lambda: "coachlogin")
-    store, ids = _store(tmp_path)
     # The app last rehearsed as alice; the coach now reviews bob's rehearsal
-    app = make_app(seed=1, store=Recorder(store, "alice"))
+    app, store, ids = _coach_app(tmp_path, monkeypatch)
     async with app.run_test(size=(110, 36)) as pilot:
         await _review(app, pilot, ids["bob"])
         await pilot.press("n")
@@ -62,12 +67,7 @@ async def test_a_note_is_signed_by_the_reviewer_not_the_participant(tmp_path, mo
 
 
 async def test_a_wrong_name_is_changed_and_a_cancel_keeps_the_draft(tmp_path, monkeypatch):
-    import trainer.store
-    from trainer.tui.app import make_app
-
-    monkeypatch.setattr(trainer.store, "default_user", lambda: "coachlogin")
-    store, ids = _store(tmp_path)
-    app = make_app(seed=1, store=Recorder(store, "alice"))
+    app, store, ids = _coach_app(tmp_path, monkeypatch)
     async with app.run_test(size=(110, 36)) as pilot:
         await _review(app, pilot, ids["bob"])
         await pilot.press("n")
