@@ -484,6 +484,16 @@ def test_a_rate_in_another_period_or_a_rough_amount_is_checked_fairly(scorer, sa
     assert found == ([verdict] if verdict else [])
 
 
+@pytest.mark.parametrize("said, verdict", [
+    ("I have two people on it; about 11,000 customers were declined.", ["credit"]),
+    ("About 1,100 customers were declined wrongly.", ["penalty"]),  # a tenfold slip
+])
+def test_a_count_of_something_else_is_not_held_against_a_fact(scorer, said, verdict):
+    scenario = scorer.content.scenarios["fraud-false-positives"]
+    result = scorer.score(said, AnswerContext(facts=list(scenario.facts)))
+    assert [f.effect for f in result.findings if f.rule == "accuracy.facts"] == verdict
+
+
 def test_checklist_has_the_seven_items_with_evidence(scorer):
     r = scorer.score(GOOD)
     items = [c.item for c in r.checklist]

@@ -54,7 +54,8 @@ def fact_check(rule, job: Job) -> None:
     for q in job.quantities:
         if q.value is None or _ROUGH.match(q.text):
             continue  # "a few weeks" claims no figure to hold against the briefing
-        related = _related_facts(q, facts, job)
+        related = [(f, base) for f, base in _related_facts(q, facts, job)
+                   if not _another_quantity(q, f, base)]
         if not related:
             continue
         checked += 1
@@ -133,6 +134,16 @@ def _related_facts(q: Quantity, facts: list[Fact], job: Job) -> list[tuple[Fact,
         if any(re.search(rf"\b{re.escape(k)}", sentence) for k in _keywords(fact)):
             out.append((fact, base))
     return out
+
+
+def _another_quantity(q: Quantity, fact: Fact, base: float) -> bool:
+    """Whether a count or an amount is so far from the fact (a hundredfold or more) that it
+    counts something else: "two people on it" beside "4,000 people affected" is the team,
+    not a misremembered 4,000. A rate is always held to the fact: 0.5% for 50% is a slip."""
+    if q.family == "percent" or not q.value or not fact.value:
+        return False
+    ratio = abs(q.value) / abs(fact.value * base)
+    return ratio >= 100 or ratio <= 1 / 100
 
 
 def _agrees(q: Quantity, fact: Fact, base: float) -> bool:
