@@ -419,3 +419,15 @@ def test_a_folder_also_named_as_content_reports_each_problem_once(tmp_path):
     assert result.returncode == 2
     problems = [ln for ln in result.stdout.splitlines() if "x.yaml:4:" in ln]
     assert len(problems) == 1, result.stdout
+
+
+def test_a_pattern_python_warns_about_is_a_problem_on_its_line_not_a_warning(tmp_path):
+    rules = tmp_path / "rubrics" / "solution"
+    rules.mkdir(parents=True)
+    (rules / "x.yaml").write_text('extends: existence\nmessage: x\ntokens:\n  - "a[[b]c"\n')
+    result = subprocess.run(
+        [sys.executable, "-W", "default", "-m", "trainer", "validate", str(tmp_path)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2
+    assert "x.yaml:4: tokens item 1: regular expression 'a[[b]c'" in result.stdout
+    assert "put a backslash" in result.stdout and "Warning" not in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -21,10 +22,17 @@ class Strict(BaseModel):
 def compile_regex(pattern: str, ignorecase: bool = True) -> re.Pattern[str]:
     """Compile a content author's pattern; raise ValueError with a readable reason."""
     try:
-        return re.compile(pattern, re.IGNORECASE if ignorecase else 0)
+        with warnings.catch_warnings():
+            # "[[" or "--" inside a class: Python warns that a later version will read it
+            # otherwise. Said as a problem with the file's line, not printed as a warning.
+            warnings.simplefilter("error", FutureWarning)
+            return re.compile(pattern, re.IGNORECASE if ignorecase else 0)
     except re.error as exc:
         raise ValueError(f"regular expression {_quoted(pattern, exc.pos)} does not compile: "
                          f"{exc}") from None
+    except FutureWarning as exc:
+        raise ValueError(f"regular expression {_quoted(pattern, None)}: {exc}; put a backslash "
+                         f"before a '[' or a doubled '-', '&', '~' or '|' inside [...]") from None
 
 
 _QUOTE_MAX = 120
