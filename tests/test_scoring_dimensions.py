@@ -841,3 +841,13 @@ def test_the_role_an_answer_opens_with_is_the_task(scorer):
     result = scorer.score("I ran the system that spends our clients' advertising budgets at an "
                           "agency. Before Black Friday I switched on a new feature.", ctx)
     assert "task" not in result.stats["missing_parts"]
+
+
+def test_the_opening_role_is_not_the_action_and_the_trouble_is_not_the_result(scorer):
+    ctx = AnswerContext(track="interview", question="Tell me about a decision that went wrong.")
+    result = scorer.score("I led pricing analytics at a grocery delivery company. Margin fell "
+                          "6% in week one because promotions clashed. I paused it on 400 items "
+                          "that day. Next time I would pilot through a promotion first.", ctx)
+    [action] = [f for f in result.findings if f.rule == "structure.action" and f.points]
+    assert action.text == "I paused"
+    assert "result" in result.stats["missing_parts"]  # how it ended is never said

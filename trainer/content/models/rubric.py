@@ -141,12 +141,12 @@ MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "no_agent": ("credit_max", "credit_points", "min_words", "figure_questions"),
     "absent": ("of", "min_words"),
     "dated_commitment": ("of", "miss_points"),
-    "star_part": ("part", "cues", "needs_number", "no_number_message", "after"),
+    "star_part": ("part", "cues", "needs_number", "no_number_message", "after", "not_opening"),
     "fact_check": (),
     "kpi": ("miss_points",),
 }
 """The parameters each measure reads: any other name is a typo that would do nothing."""
-REGEX_PARAMS = frozenset({"preamble", "cues", "signposts", "figure_questions"})
+REGEX_PARAMS = frozenset({"preamble", "cues", "signposts", "figure_questions", "not_opening"})
 """Parameters that hold regexes (one, or a list): checked when the file is read."""
 
 

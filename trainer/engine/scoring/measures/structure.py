@@ -23,7 +23,9 @@ def star_part(rule, job: Job) -> None:
 
     ``params``: ``part`` (its name), ``cues`` (regexes), ``needs_number`` (the
     part counts in full only with a number in its sentence, as a result should),
-    ``after`` (a part whose cue must come first, when that part was found).
+    ``after`` (a part whose cue must come first, when that part was found),
+    ``not_opening`` (a regex: a cue inside what it matches at the answer's start does not
+    count, as "I led" in "I led pricing analytics at a grocer" is the role, not an action).
     """
     part = str(rule.params.get("part", rule.id.split(".")[-1]))
     cues = rule.params.get("cues", [])
@@ -36,6 +38,11 @@ def star_part(rule, job: Job) -> None:
     after = found_at.get(str(rule.params.get("after", "")))
     if after is None:
         m = search_in(job.text.subject, _cues(cues))
+        opening = rule.params.get("not_opening")
+        if m is not None and opening:
+            role = _cues([str(opening)]).match(job.text.clean)
+            if role is not None and m.start() < role.end():
+                m = search_in(job.text.subject, _cues(cues), role.end())
     else:
         m = _after(job, _cues(cues), *after)
     parts = job.stats.setdefault("star", {})
