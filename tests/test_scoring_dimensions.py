@@ -716,6 +716,9 @@ def test_blind_set_6_story_wordings(scorer, said, rule):
     ("I paused dynamic pricing on 400 products that day.", "solution.containment"),
     ("Since then I write down the stop criteria before every launch.", "solution.prevention"),
     ("Launches now ramp from 5% to 25% with automatic rollback.", "solution.prevention"),
+    ("The portal update I signed off on broke uploads.", "ownership.accountability"),
+    ("Large files weren't in the test plan I approved.", "ownership.accountability"),
+    ("We fixed it at 4 pm.", "solution.containment"),
 ])
 def test_wordings_from_outside_sets_fire(scorer, said, rule):
     assert fired(scorer.score(said), rule)
@@ -724,6 +727,7 @@ def test_wordings_from_outside_sets_fire(scorer, said, rule):
 @pytest.mark.parametrize("said, rule", [
     ("My error rate estimate was off by 2%.", "ownership.accountability"),
     ("I'll call you once we've run a test of 2,000 scans.", "solution.action"),
+    ("By Tuesday noon I'll share the recovered conversion.", "solution.action"),
     ("A mapping error left 4,100 applications marked incomplete.", "impact.vague"),
     ("The deadline is Friday, which leaves us room for a pilot.", "ownership.excuse"),
 ])
