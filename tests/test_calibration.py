@@ -36,7 +36,7 @@ def test_subtle_pairs_do_not_slip_back():
     """Blind set 6: two competent answers, one realistic flaw apart. The scorer is weak
     here (0.65 when first run); the floor holds what has been won, not a target."""
     report = evaluate(load_scorer(), load_pairs(DATA / "subtle" / "blind6_pairs.yaml"))
-    assert report["overall"]["accuracy"] >= 0.68, report["wrong"]
+    assert report["overall"]["accuracy"] >= 0.83, report["wrong"]
 
 
 def test_a_tie_counts_as_wrong():

@@ -719,6 +719,12 @@ def test_blind_set_6_story_wordings(scorer, said, rule):
     ("The portal update I signed off on broke uploads.", "ownership.accountability"),
     ("Large files weren't in the test plan I approved.", "ownership.accountability"),
     ("We fixed it at 4 pm.", "solution.containment"),
+    ("It came from a platform change we weren't consulted on.", "ownership.excuse"),
+    ("With better cross-team communication this would have been avoided.", "ownership.excuse"),
+    ("There was no doubt in my mind it was the model, exactly as I'd said.",
+     "confidence.overclaim"),
+    ("It won't recur, I can guarantee that 100%.", "confidence.overclaim"),
+    ("Each action gets one owner and a due date.", "solution.prevention"),
 ])
 def test_wordings_from_outside_sets_fire(scorer, said, rule):
     assert fired(scorer.score(said), rule)
@@ -728,6 +734,8 @@ def test_wordings_from_outside_sets_fire(scorer, said, rule):
     ("My error rate estimate was off by 2%.", "ownership.accountability"),
     ("I'll call you once we've run a test of 2,000 scans.", "solution.action"),
     ("By Tuesday noon I'll share the recovered conversion.", "solution.action"),
+    ("I can't promise zero risk, but the new check makes it unlikely.", "confidence.overclaim"),
+    ("I can't promise zero risk, but the new check makes it unlikely.", "confidence.hedge"),
     ("A mapping error left 4,100 applications marked incomplete.", "impact.vague"),
     ("The deadline is Friday, which leaves us room for a pilot.", "ownership.excuse"),
 ])
@@ -855,3 +863,17 @@ def test_the_opening_role_is_not_the_action_and_the_trouble_is_not_the_result(sc
     [action] = [f for f in result.findings if f.rule == "structure.action" and f.points]
     assert action.text == "I paused"
     assert "result" in result.stats["missing_parts"]  # how it ended is never said
+
+
+@pytest.mark.parametrize("said, rule", [
+    ("What I learned is that communication is key.", "structure.platitude"),
+    ("Since then the matching has run smoothly.", "structure.learning"),
+    ("Rematched students' lesson ratings were back to 4.6 out of 5.", "structure.learning"),
+])
+def test_a_lesson_anyone_could_draw_is_not_the_learning(scorer, said, rule):
+    ctx = AnswerContext(track="interview", question="Tell me about a decision that went wrong.")
+    found = [f for f in scorer.score(said, ctx).findings if f.rule == rule]
+    if rule == "structure.platitude":
+        assert found and found[0].effect == "penalty"
+    else:
+        assert not [f for f in found if f.effect == "credit"]
