@@ -494,6 +494,29 @@ def test_a_count_of_something_else_is_not_held_against_a_fact(scorer, said, verd
     assert [f.effect for f in result.findings if f.rule == "accuracy.facts"] == verdict
 
 
+@pytest.mark.parametrize("scenario, said, expected", [
+    # a fact in $M is money: $0.8M is $800,000
+    ("stale-board-dashboard", "The dashboard showed $12.4M; we overstated revenue by $0.8M.",
+     [("credit", "$12.4M"), ("credit", "$0.8M")]),
+    ("stale-board-dashboard", "The dashboard showed revenue of $14M; the true figure is $10M.",
+     [("penalty", "$12.4M"), ("penalty", "$11.6M")]),
+    # checked against the fact it is about, not the nearest keyword of another
+    ("forecast-inventory", "We hold $2.5M of excess stock.", [("penalty", "$1.8M")]),
+    ("churn-model-drift", "Retraining takes 3 weeks and one engineer.", [("penalty", "3 days")]),
+    ("pricing-model-error", "The wrong prices were live for 72 hours.", [("penalty", "61 hours")]),
+    ("pricing-model-error", "At $120,000 a day, that's another $300,000 or so each time.",
+     [("credit", "$120,000")]),
+])
+def test_numbers_are_checked_against_the_fact_they_are_about(scorer, scenario, said, expected):
+    facts = scorer.content.scenarios[scenario]
+    ctx = AnswerContext(facts=list(facts.facts), briefing=facts.briefing)
+    found = [f for f in scorer.score(said, ctx).findings if f.rule == "accuracy.facts"]
+    assert [f.effect for f in found] == [effect for effect, _ in expected]
+    for f, (effect, figure) in zip(found, expected, strict=True):
+        # a penalty names the briefing's figure; a credit is the figure the answer said
+        assert figure in f.message if effect == "penalty" else f.text == figure, f.message
+
+
 def test_checklist_has_the_seven_items_with_evidence(scorer):
     r = scorer.score(GOOD)
     items = [c.item for c in r.checklist]
