@@ -27,6 +27,10 @@ def found(text: str) -> list[tuple[str, str, bool]]:
     ("two weeks before the deadline", [("two weeks", "when", False)]),
     ("four months into the project", [("four months", "when", False)]),
     ("down for three days before anyone noticed", [("three days", "duration", True)]),
+    # money said without a sign: a scaled amount per period, or in words
+    ("around 50k a week", [("50k", "money", True), ("a week", "period", False)]),
+    ("fifty thousand dollars", [("fifty thousand dollars", "money", True)]),
+    ("we have 50k users", [("50k users", "count", True)]),
 ])
 def test_units_and_whether_they_are_a_business_magnitude(text, expected):
     assert found(text) == expected

@@ -748,9 +748,13 @@ def test_blind_set_6_story_wordings(scorer, said, rule):
      "confidence.overclaim"),
     ("It won't recur, I can guarantee that 100%.", "confidence.overclaim"),
     ("Each action gets one owner and a due date.", "solution.prevention"),
+    ("I'll send you an update today.", "follow_up.dated"),
+    ("Next update: Thursday 5 pm.", "follow_up.dated"),
 ])
 def test_wordings_from_outside_sets_fire(scorer, said, rule):
-    assert fired(scorer.score(said), rule)
+    found = [f.effect for f in scorer.score(said).findings if f.rule == rule]
+    # the dated rule also reports a promise without a time: it must credit one here
+    assert "credit" in found if rule == "follow_up.dated" else found
 
 
 @pytest.mark.parametrize("said, rule", [

@@ -42,6 +42,9 @@ _AFTER_NUMBER: list[tuple[str, str]] = [
     # "40k in revenue": the unit is the money it names
     ("money", rf"{_SCALE}\s(?:in|of)\s(?:lost\s)?(?:revenue|sales|refunds|bookings|"
               rf"costs?|fees|fines|losses|income|spend|savings)\b"),
+    # "50k a week", "1.2m a year": a scaled amount per period is money, said without a sign
+    ("money", r"(?:\s?(?:k|m|bn)\b|\s(?:thousand|million|billion)\b)(?=\s(?:a|an|per|each|every)\s"
+              r"(?:day|week|month|quarter|year)\b)"),
     ("pp", r"\s?(?:pp\b|percentage points?\b|basis points\b|bps\b)"),
     ("percent", r"\s?(?:%|percent\b|per cent\b)"),
     ("ratio", rf"\s(?:[a-z-]+\s){{0,2}}(?:in|out of)\s(?:every\s)?{_NUM}\b"),
@@ -55,6 +58,7 @@ _AFTER_NUMBER: list[tuple[str, str]] = [
 # What follows a number word ("two", "a few") in the families that take one. Each begins
 # with a space, and no number word is another one and a space (see _AT_WORD).
 _AFTER_WORD: list[tuple[str, str]] = [
+    ("money", r"\s(?:thousand\s|million\s|billion\s)?(?:dollars|pounds|euros|rupees)\b"),
     ("percent", r"\s(?:percent|per cent)\b"),
     ("count", rf"\s(?:a\s)?(?:thousand\s|million\s|billion\s|lakh\s)?(?:{_COUNT_NOUNS})\b"),
     ("duration", rf"\s{_DURATION}\b"),
@@ -157,7 +161,7 @@ TIME_EXPRESSION = re.compile(
     rf"{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.))"
     rf"(?:\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.))?"
     rf"|\b(?:within|in|over)\s+(?:the\s+next\s+)?(?:{_NUM}|{_WORDNUM}|an?)\s+{_DURATION}\b"
-    rf"|\b(?:tomorrow|tmrw|tmw|2moro|tonight|this afternoon|this evening|"
+    rf"|\b(?:today|tomorrow|tmrw|tmw|2moro|tonight|this afternoon|this evening|"
     rf"end of (?:the )?(?:day|week))\b"
     rf"|\b(?:next|this)\s+(?:week|month|{_WEEKDAYS})\b"
     rf"|\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.)"

@@ -24,6 +24,8 @@ _NEW_CLAUSE = re.compile(r",\s*(?:and|but|so|then)\b|[;:]|\s[-\u2013\u2014]\s|\u
 """Where a clause of its own starts: a time before it belongs to that other clause."""
 _NOT_ITS_TIME = re.compile(r"[:;]|\b(?:once|as soon as|as we|if|until|whenever)\b", re.IGNORECASE)
 """Between a promise and a later time: the time then belongs to a condition or a list."""
+_LABEL = re.compile(r"\s*:\s*")
+"""Only a colon between the promise and its time: "Next update: Thursday 5 pm"."""
 _CLOCK_OR_DAY = re.compile(r"(?:by|before|on|at|until|no later than)\s", re.IGNORECASE)
 """A deadline said with its preposition ("by Friday") still dates the promise."""
 _ASKS_WHEN = re.compile(r"\b(?:when|how soon|what time|by what time)\b", re.IGNORECASE)
@@ -177,7 +179,8 @@ def dated_commitment(rule, job: Job) -> None:
         # dates what was done, not the promise.
         m = search_in(job.text.subject, TIME_EXPRESSION, c.start, sentence.end)
         if m is not None and _NOT_ITS_TIME.search(job.text.clean, c.end, m.start()) \
-                and not _CLOCK_OR_DAY.match(m.group()):
+                and not _CLOCK_OR_DAY.match(m.group()) \
+                and not _LABEL.fullmatch(job.text.clean, c.end, m.start()):
             # "I'll keep you posted as we learn more: ... tomorrow's packing line", "once
             # we've run a test in ten minutes": the time belongs to what follows
             m = None
