@@ -53,3 +53,26 @@ def test_user_content_folder_adds_a_scenario_and_bad_files_do_not_hide_good_ones
         cwd=tmp_path, timeout=60, env={"REHEARSE_CONTENT": str(tmp_path / "mine"),
                                        "PATH": "/usr/bin:/bin"})
     assert "my-copy" in {r["id"] for r in json.loads(env_result.stdout)}
+
+
+def test_the_ceo_says_second_time_only_after_a_first():
+    """'That's the second time you've pointed elsewhere' on a first blame is a CEO who was
+    not listening: a branch that leads to such a line, or says it, counts an earlier time."""
+    content = load_content(content_roots([]))
+    for scenario in content.scenarios.values():
+        second = {n for n, node in scenario.nodes.items()
+                  if any("second time" in line.lower() for line in node.lines)}
+        for node_id, node in scenario.nodes.items():
+            for branch in node.branches:
+                says = branch.say is not None and "second time" in branch.say.lower()
+                if branch.next in second or says:
+                    assert _counts_earlier(branch.when), f"{scenario.id}/{node_id} -> {branch.next}"
+
+
+def _counts_earlier(cond) -> bool:
+    """Whether a condition (or one it requires) looks at a variable or a visit count."""
+    if cond is None:
+        return False
+    if cond.var is not None or cond.visits is not None:
+        return True
+    return any(_counts_earlier(c) for c in cond.all or ())
