@@ -408,3 +408,17 @@ def test_a_point_covered_earlier_lets_a_later_question_skip_it():
     never.answer("Something broke in the model.")
     never.answer("We ship the fix on Friday.")
     assert never.current.node_id == "ask-cost"
+
+
+def test_blame_is_not_let_pass_when_the_authors_branch_is_about_something_else():
+    from tests.test_playthroughs import rehearsal
+
+    r = rehearsal("churn-model-drift")
+    r.answer("We saw covariate shift and feature drift, so the model's AUC and the inference "
+             "pipeline's calibration degraded.")
+    assert r.current.node_id == "plain-english"
+    turn = r.answer("Honestly the pricing team changed the prices without telling us, so it's "
+                    "really on them.")
+    # the author routes a missing number to "What does that cost us?"; the blame is voiced
+    assert turn.next_node == "what-does-it-cost"
+    assert "whose fault" in turn.reaction

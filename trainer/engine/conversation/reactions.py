@@ -9,8 +9,9 @@ costs, a missing plan when the question asks for one, and so on.
 A reaction is left out when the scenario already reacts to the answer: the
 branch taken has a condition (the node reached by the blame branch says "I'm
 not interested in whose fault it is" itself, and any node an author routes a
-weak answer to is that author's reaction), or the branch tests that weakness,
-or the next line already says something close to it. The same weakness a
+weak answer to is that author's reaction; blame alone is still voiced there when
+the branch is about something else), or the branch tests that weakness, or the
+next line already says something close to it. The same weakness a
 second time it is raised uses the persona's ``repeated`` line with ``{weakness}``
 filled in.
 """

@@ -277,10 +277,15 @@ class Rehearsal:
         # a weakness the branch tests, or the next line says, is put to the user by the node
         self._raised.update(w.key for w in weak if reactions.already_said(
             w, self.persona, tested, target.lines))
-        if branch.when is not None or target.end:
-            # The author's node for this answer is the reaction (never say it twice), and
-            # a question right before the meeting ends would go unanswered.
-            return ""
+        if target.end:
+            return ""  # a question right before the meeting ends would go unanswered
+        if branch.when is not None:
+            # The author's node for this answer is the reaction (never say it twice); but
+            # blame is never let pass: "What does that cost us?" after "the pricing team
+            # broke it" would read as if the blame were fine.
+            weak = [w for w in weak if w.key == "blame"]
+            if not weak:
+                return ""
         said, voiced = reactions.react(weak, self.persona, self._react_rng,
                                        history=dict(self._raised), tested=tested,
                                        next_lines=target.lines)
