@@ -180,3 +180,17 @@ def test_a_hedged_last_answer_does_not_end_on_praise(scenario_id: str):
         r.answer("I think maybe I would probably sort of talk to them, I guess, and hopefully "
                  "it would perhaps help a bit, I suppose." if last else r.current.exemplar)
     assert r.finished and r.outcome != "good", f"{scenario_id}: {path(r)}"
+
+
+@pytest.mark.parametrize("scenario_id", [s for s in scenario_ids()
+                                         if not s.startswith("interview-")])
+def test_an_undated_last_promise_does_not_end_as_a_clear_plan(scenario_id: str):
+    r = rehearsal(scenario_id)
+    for _ in range(MAX_TURNS):
+        if r.finished:
+            break
+        last = any(getattr(b.next, "startswith", lambda _: False)("end-no-date")
+                   for b in r.node.branches)
+        r.answer("Sure, I'll keep you posted as things progress." if last
+                 else r.current.exemplar)
+    assert r.finished and r.outcome != "good", f"{scenario_id}: {path(r)}"
