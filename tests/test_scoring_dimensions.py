@@ -904,3 +904,11 @@ def test_a_lesson_anyone_could_draw_is_not_the_learning(scorer, said, rule):
         assert found and found[0].effect == "penalty"
     else:
         assert not [f for f in found if f.effect == "credit"]
+
+
+def test_a_pasted_page_is_quoted_short_in_evidence_and_messages(scorer):
+    result = scorer.score("We rolled back. " + "The system had a problem and we looked at it "
+                          "for a long time. " * 450)
+    assert result.notes and "only the first 20,000" in result.notes[0]
+    assert max(len(c.evidence) for c in result.checklist) < 200
+    assert max(len(f.message) for f in result.findings) < 200

@@ -14,17 +14,23 @@ def _short(words: int) -> str:
     return f"only {words} word(s), too little to judge" if words < 15 else ""
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    """A finding's words as evidence quotes them: a pasted page is cut, not quoted whole."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _evidence(f: Finding | None, fallback: str) -> str:
     if f is None:
         return fallback
-    return f"'{f.text.strip()}': {f.message}" if f.text.strip() else f.message
+    return f"'{quoted(f.text)}': {f.message}" if f.text.strip() else f.message
 
 
 def _partial(item: str, passed: bool, found: Finding | None, missing: str) -> ChecklistItem:
     """An item judged on credits: what was found, or, short of a pass, what is missing."""
     if passed or found is None:
         return ChecklistItem(item, passed, _evidence(found, missing))
-    return ChecklistItem(item, passed, f"only '{found.text.strip()}'; {missing}")
+    return ChecklistItem(item, passed, f"only '{quoted(found.text)}'; {missing}")
 
 
 def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
@@ -53,11 +59,11 @@ def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
     elif owned is None:
         evidence = _short(words) or "no first-person ownership found"
     elif passed and owned.rule == "ownership.first_person":
-        evidence = f"says '{owned.text.strip()}' and points at no one else"
+        evidence = f"says '{quoted(owned.text)}' and points at no one else"
     elif passed:
         evidence = _evidence(owned, "")
     else:  # "we" alone is not taking it on
-        evidence = f"'{owned.text.strip()}' is a start, but nothing says it is yours to fix"
+        evidence = f"'{quoted(owned.text)}' is a start, but nothing says it is yours to fix"
     items.append(ChecklistItem(ITEMS[1], passed, evidence))
 
     plan = first("solution", "credit")
@@ -67,7 +73,7 @@ def build_checklist(scores: dict[str, DimensionScore], groups: FindingGroups,
     elif gap is not None or plan is None:
         evidence = _evidence(gap, "no action, option or recommendation found")
     else:  # some credit, not enough of a plan
-        evidence = f"only '{plan.text.strip()}' so far; say what you do first and by when"
+        evidence = f"only '{quoted(plan.text)}' so far; say what you do first and by when"
     items.append(ChecklistItem(ITEMS[2], score("solution") >= 60, evidence))
 
     shaky = first("confidence", "penalty")

@@ -72,8 +72,10 @@ class Job:
         # one message for both tracks: "{listener}" is the CEO or the interviewer
         values.setdefault("listener", self.listener)
         template = rule.message if message is None else message
-        message = _values_in((template or "").replace("%s", matched), values)  # as ``fill``
-        suggestion = _values_in((suggestion or "").replace("%s", matched), values)
+        # a message quotes a long span cut short (a pasted page is not said back whole)
+        said = matched if len(matched) <= 80 else matched[:79].rstrip() + "…"
+        message = _values_in((template or "").replace("%s", said), values)  # as ``fill``
+        suggestion = _values_in((suggestion or "").replace("%s", said), values)
         finding = new_finding({
             "rule": rule.id, "dimension": rule.dimension, "start": start, "end": end,
             "text": matched, "message": message, "suggestion": suggestion, "effect": effect,
