@@ -16,6 +16,9 @@ from trainer.engine.scoring.state import Job
 # Searched, not read from the start index: the measure wants only the first few, and
 # the index would try it at every "I" and "we".
 _FIRST_PERSON = re.compile(
+    # not the one acted upon in someone else's failing: "without telling us", "told me"
+    r"(?<!telling )(?<!told )(?<!warn )(?<!warned )(?<!warning )(?<!inform )(?<!informed )"
+    r"(?<!informing )(?<!asking )(?<!consulting )"
     r"\b(?:I|we|my|our|us|me)(?:['’](?:m|ve|ll|d|re))?\b"
     r"(?!\s+(?:really\s+|so\s+|just\s+)?(?:think|guess|suppose|hope|believe|feel|mean|"
     r"don't know|am sorry|am not sure))(?!['’]m (?:really |so |very )?(?:sorry|not sure))",
