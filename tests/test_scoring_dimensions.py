@@ -915,3 +915,16 @@ def test_a_pasted_page_is_quoted_short_in_evidence_and_messages(scorer):
     assert result.notes and "only the first 20,000" in result.notes[0]
     assert max(len(c.evidence) for c in result.checklist) < 200
     assert max(len(f.message) for f in result.findings) < 200
+
+
+@pytest.mark.parametrize("plan", [
+    # typed fast, the night before
+    "recomend we build the guard, 3 days work, starting tomorow. until then i'll reveiw "
+    "every price update myself",
+    # pasted as bullets
+    "\u2022 Today: cancel the two reseller orders \u2022 By Thursday: a guard on every price "
+    "update \u2022 Until then: I approve every price update myself",
+])
+def test_a_plan_typed_fast_or_pasted_as_bullets_is_a_plan(scorer, plan):
+    ask = AnswerContext(question="What are you doing about it?")
+    assert scorer.score(plan, ask).dimensions["solution"].score >= 60

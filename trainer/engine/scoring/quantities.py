@@ -161,7 +161,7 @@ TIME_EXPRESSION = re.compile(
     rf"{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.))"
     rf"(?:\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.))?"
     rf"|\b(?:within|in|over)\s+(?:the\s+next\s+)?(?:{_NUM}|{_WORDNUM}|an?)\s+{_DURATION}\b"
-    rf"|\b(?:today|tomorrow|tmrw|tmw|2moro|tonight|this afternoon|this evening|"
+    rf"|\b(?:today|tom+or+ow|tmrw|tmw|2moro|tonight|this afternoon|this evening|"
     rf"end of (?:the )?(?:day|week))\b"
     rf"|\b(?:next|this)\s+(?:week|month|{_WEEKDAYS})\b"
     rf"|\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.)"
