@@ -431,3 +431,16 @@ def test_a_pattern_python_warns_about_is_a_problem_on_its_line_not_a_warning(tmp
     assert result.returncode == 2
     assert "x.yaml:4: tokens item 1: regular expression 'a[[b]c'" in result.stdout
     assert "put a backslash" in result.stdout and "Warning" not in result.stderr
+
+
+def test_a_figure_with_a_comma_in_a_flow_list_is_explained(tmp_path):
+    text = (ROOT / "scenarios" / "churn-model-drift.yaml").read_text(encoding="utf-8")
+    text = text.replace("keywords: [revenue, renewals, risk, week, cost, loss]",
+                        "keywords: [$50,000, 50,000, 5%]", 1)
+    text = text.replace("id: churn-model-drift", "id: churn-comma", 1)
+    bad = tmp_path / "scenarios" / "comma.yaml"
+    bad.parent.mkdir()
+    bad.write_text(text, encoding="utf-8")
+    result = validate(str(bad))
+    assert result.returncode == 2
+    assert "a comma separates items, so a figure like 50,000 splits in two" in result.stdout

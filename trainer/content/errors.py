@@ -100,7 +100,8 @@ def _message(err: dict[str, Any], model: type[BaseModel], doc: Document, loc: tu
     elif kind in ("literal_error", "enum"):
         msg = _not_a_choice(err, msg)
     elif kind == "string_type":
-        msg = _not_text(err.get("input"), doc.raw.get(tuple(loc)), msg)
+        msg = _not_text(err.get("input"), doc.raw.get(tuple(loc)), msg,
+                        in_list=bool(loc) and isinstance(loc[-1], int))
     elif kind == "string_pattern_mismatch":
         msg = _not_a_slug(err, msg)
     return _where(loc) + msg
@@ -172,7 +173,7 @@ def _not_a_choice(err: dict[str, Any], msg: str) -> str:
     return f"'{shorten(value)}' is not a valid value; expected one of: {', '.join(choices)}"
 
 
-def _not_text(value: Any, raw: str | None, msg: str) -> str:
+def _not_text(value: Any, raw: str | None, msg: str, in_list: bool = False) -> str:
     """Text expected, but YAML read the unquoted value as a boolean or a number."""
     if isinstance(value, bool):
         kind = "a boolean"
@@ -186,6 +187,11 @@ def _not_text(value: Any, raw: str | None, msg: str) -> str:
     else:
         return msg
     written = raw if raw is not None else str(value).lower()
+    if in_list and kind == "a number" and written.isdigit() and len(written) == 3:
+        # [$50,000, 5%]: the comma ends the item, so "50,000" arrives as 50 and then 000
+        return (f"expected text, but YAML reads the unquoted {shorten(written)} as a number; "
+                f"in [...] a comma separates items, so a figure like 50,000 splits in two: "
+                f"quote each figure whole, e.g. [\"$50,000\", \"5%\"]")
     return (f"expected text, but YAML reads the unquoted {shorten(written)} as {kind}; "
             f"quote it: \"{shorten(written)}\"")
 
