@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from trainer.reports.clip import clip
 from trainer.reports.dates import local_date
 from trainer.reports.labels import as_scored, override_status, turn_overall
 
@@ -71,6 +72,7 @@ def to_html(report: dict) -> str:
         "<h2>Transcript</h2>",
     ]
     parts += [_turn(t, report.get("speaker") or "CEO") for t in report["turns"]]
+    parts.append(_written_update(report.get("written_update")))
     parts.append(f"<p class=\"meta\">{_e(report['generator'])}</p></body></html>")
     return "\n".join(parts) + "\n"
 
@@ -99,6 +101,24 @@ def _checklist(items: list[dict], note: str = "") -> str:
         for c in items)
     note = f"<p class=\"meta\"><i>{_e(note)}</i></p>" if note else ""
     return f"<h2>Checklist</h2><ul>{lis}</ul>{note}"
+
+
+def _written_update(update: dict | None) -> str:
+    """The update written after the meeting: its score, its parts, and its text."""
+    if not update:
+        return ""
+    score = "not scored" if update.get("overall") is None else f"{update['overall']}/100"
+    lis = "".join(
+        f"<li class=\"{'pass' if c.get('passed') else 'fail'}\">"
+        f"{'✓' if c.get('passed') else '✗'} {_e(c.get('item'))}"
+        f"{' — “' + _e(clip(c['evidence'])) + '”' if c.get('evidence') else ''}</li>"
+        for c in update.get("checklist") or [])
+    notes = "".join(f"<p class=\"meta\"><i>Note: {_e(n)}</i></p>"
+                    for n in update.get("notes") or [])
+    return (f"<section class=\"update\"><h2>Written update</h2>"
+            f"<p class=\"overall\">Score {_e(score)}</p>"
+            + (f"<ul>{lis}</ul>" if lis else "") + notes
+            + f"<blockquote class=\"answer\">{_e(update.get('text'))}</blockquote></section>")
 
 
 def _answer(t: dict) -> str:

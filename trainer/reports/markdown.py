@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.reports.clip import clip
 from trainer.reports.dates import local_date
 from trainer.reports.labels import as_scored, override_status, turn_overall
 
@@ -62,7 +63,25 @@ def to_markdown(report: dict) -> str:
     who = _safe(report.get("speaker") or "CEO")
     for t in report["turns"]:
         out += _turn(t, who)
+    out += _written_update(report.get("written_update"))
     return "\n".join(out) + "\n"
+
+
+def _written_update(update: dict | None) -> list[str]:
+    """The update written after the meeting: its score, its parts, and its text."""
+    if not update:
+        return []
+    score = "not scored" if update.get("overall") is None else f"{update['overall']}/100"
+    out = ["", "## Written update", "", f"**Score: {score}**"]
+    if update.get("checklist"):
+        out.append("")
+        for c in update["checklist"]:
+            evidence = f" — “{_safe(clip(c['evidence']))}”" if c.get("evidence") else ""
+            out.append(f"- [{'x' if c.get('passed') else ' '}] {_safe(c.get('item', ''))}"
+                       f"{evidence}")
+    for note in update.get("notes") or []:
+        out += ["", f"*Note: {_safe(note)}*"]
+    return out + ["", _quote(update.get("text") or "") or ">"]
 
 
 def _num(value) -> str:

@@ -62,6 +62,19 @@ class Recorder:
             status = "finished" if getattr(rehearsal, "finished", False) else "abandoned"
         self.store.end_rehearsal(found[1], status, getattr(rehearsal, "outcome", None))
 
+    def record_update(self, rehearsal: Any, text: str, score: Any = None) -> int | None:
+        """Keep the written update of a rehearsal recorded here (text now, score when
+        there is one); returns the rehearsal's id, or ``None`` if it has no row."""
+        rid = self.rehearsal_id(rehearsal)
+        if rid is not None:
+            self.store.save_update(rid, text, score)
+        return rid
+
+    def written_update(self, rehearsal: Any) -> dict[str, Any] | None:
+        """The stored written update of a rehearsal recorded here, else ``None``."""
+        rid = self.rehearsal_id(rehearsal)
+        return None if rid is None else self.store.written_update(rid)
+
     def rehearsal_id(self, rehearsal: Any) -> int | None:
         found = self._ids.get(id(rehearsal))
         return found[1] if found and found[0] is rehearsal else None

@@ -184,6 +184,11 @@ class RehearseApp(App):
         """(best, last) overall score from the history store, if there is one."""
         return self._store_call("best_and_last", scenario_id) or (None, None)
 
+    def record_update(self, rehearsal: Any, text: str, score: Any = None) -> None:
+        """Keep the written update with the rehearsal in history: the text as soon as it
+        is sent, then again with its score."""
+        self._store_call("record_update", rehearsal, text, score)
+
     def open_briefing(self, scenario_id: str) -> None:
         from trainer.tui.screens.briefing import BriefingScreen
 
