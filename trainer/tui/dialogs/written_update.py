@@ -27,7 +27,11 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
     DRAFT_NAME = "your written update"
 
     BINDINGS = [
-        Binding("ctrl+s", "send", "Send", id="update.send", priority=True),
+        # Not a priority binding: those run the moment the key arrives, before the text
+        # area has taken the keys typed just before it, and the send would miss them.
+        # As an ordinary binding, ctrl+s reaches the dialog through the text area,
+        # after every key typed before it.
+        Binding("ctrl+s", "send", "Send", id="update.send"),
         Binding("escape", "cancel", "Cancel", id="update.cancel"),
     ]
 
