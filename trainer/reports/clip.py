@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-QUOTE_MAX = 50
+QUOTE_MAX = 60
 """Characters of a quoted passage shown before the ellipsis."""
 FINDING_QUOTE = 80
 """Characters of the answer a report's finding quotes (the answer itself is in full)."""
@@ -19,9 +19,11 @@ LINE_MAX = 200
 ELLIPSIS = "…"
 
 # A quoted passage longer than QUOTE_MAX: opened by a quote mark that does not follow
-# a letter (so the apostrophe of "team's" opens nothing) and closed by one that no
-# letter follows.
-_QUOTED = re.compile(rf"(?<!\w)(['‘“\"])(.{{{QUOTE_MAX + 1},}}?)(['’”\"])(?!\w)", re.DOTALL)
+# a letter, closed by the first one that no letter follows (so the apostrophe of
+# "team's" neither opens nor closes one, and two quotes are never read as one).
+_CLOSE = r"['’”\"](?!\w)"
+_QUOTED = re.compile(rf"(?<!\w)(['‘“\"])((?:(?!{_CLOSE}).){{{QUOTE_MAX + 1},}})({_CLOSE})",
+                     re.DOTALL)
 
 
 def one_line(text: str) -> str:

@@ -83,7 +83,7 @@ class DebriefScreen(Screen):
                 yield Static("Checklist", classes="section")
                 for item, ok, evidence in d.checklist:
                     mark = "✓" if ok else "✗"
-                    line = f"{mark} {item}" + (f" — {evidence}" if evidence else "")
+                    line = f"{mark} {item}" + (f" — {clip(evidence)}" if evidence else "")
                     yield Static(line, classes="check " + ("-pass" if ok else "-fail"),
                                  markup=False)
             if getattr(self.scenario, "written_update", None) is not None:
@@ -106,6 +106,10 @@ class DebriefScreen(Screen):
         node = self.scenario.nodes.get(turn.node_id)
         with Collapsible(title=title, collapsed=False, classes="turn"):
             yield ScoreLine(turn.score)
+            # what the scorer says about the answer as a whole ("only the first 20,000
+            # characters were scored"): above the answer, which may be very long
+            for note in getattr(turn.score, "notes", None) or []:
+                yield Static(f"Note: {clip(note)}", classes="note", markup=False)
             with Horizontal(classes="side-by-side"):
                 with Vertical(classes="yours"):
                     yield Static("Your answer", classes="label")
@@ -119,7 +123,7 @@ class DebriefScreen(Screen):
             # one line per rewrite, quoting every phrase it is for
             quotes: dict[str, list[str]] = {}
             for f in [f for f in turn.score.tips(4) if f.suggestion]:
-                quote = f"“{f.text}”" if f.text and len(f.text) < 60 else f.message
+                quote = f"“{f.text}”" if f.text and len(f.text) < 60 else clip(f.message)
                 quotes.setdefault(f.suggestion, []).append(quote)
             for suggestion, said in quotes.items():
                 yield Static(f"→ {', '.join(said)}: {suggestion}", classes="tip", markup=False)
