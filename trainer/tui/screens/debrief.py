@@ -17,6 +17,7 @@ from trainer.reports.clip import clip
 from trainer.tui.key_footer import KeyFooter
 from trainer.tui.session import debrief_of
 from trainer.tui.widgets import HighlightedAnswer, Meter, ScoreLine
+from trainer.tui.widgets.answer_box import count_words
 from trainer.tui.widgets.score_line import dimension_label
 
 OUTCOMES = {"good": "The meeting went well.", "mixed": "The meeting ended with loose ends.",
@@ -223,7 +224,7 @@ class DebriefScreen(Screen):
 
     def _show_update(self, text: str, result: Any, scroll: bool = True) -> None:
         place = self.query_one("#update-result", Static)
-        words = len(text.split())
+        words = count_words(text)
         if result is None:
             lines = [f"Written update ({words} words): scoring…"]
         else:
@@ -240,7 +241,7 @@ class DebriefScreen(Screen):
 
     def unsent_draft(self) -> str:
         """An update typed and cancelled, not sent ("40 words"), for the quit question."""
-        words = len(self.update_draft.split())
+        words = count_words(self.update_draft)
         return f"{words} word{'s' * (words != 1)}" if words else ""
 
     def commands(self):
