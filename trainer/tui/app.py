@@ -80,6 +80,9 @@ class RehearseApp(App):
         self.reviewer: str | None = None
         """The name the last coach's note or override was signed with in this run; the
         review screen offers it for the next one."""
+        self.meetings_started = 0
+        """Meetings started (or resumed) in this run: the home screen starts its filter
+        afresh when one happened since it was last shown."""
         self.review_drafts: dict[tuple[int, int, str], tuple[str, str]] = {}
         """Notes and overrides typed in review and not saved (cancelled, or refused by
         the store), with their names: offered again when the same dialog reopens."""
@@ -218,6 +221,7 @@ class RehearseApp(App):
         # or quit before any answer leaves no empty "in-progress" rehearsal behind, which
         # history would list and "Resume" could never carry on.
         self.go_home()
+        self.meetings_started += 1
         self.push_screen(MeetingScreen(rehearsal, scenario, persona, mode))
 
     def show_debrief(self, rehearsal: Any, mode: str) -> None:

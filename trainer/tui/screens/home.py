@@ -63,6 +63,8 @@ class HomeScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._resumed = False
+        self._meetings_seen = 0
+        """The app's count of meetings when this screen was last shown."""
         self._filled: tuple[int, str] | None = None
         self._shown: tuple[str | None, int] | None = None
         self._drawn = False
@@ -113,8 +115,15 @@ class HomeScreen(Screen):
         if not self._resumed:  # the first showing: ContentReady fills the list
             self._resumed = True
             return
-        # Back from a meeting: best and last scores may have changed.
+        # Back from a meeting: best and last scores may have changed, and the filter
+        # typed to find that scenario is done with: it starts clear, so typing finds the
+        # next one (not "alertfraud"), with the scenario just rehearsed highlighted.
         keep = self.highlighted_id()
+        meetings = getattr(self.app, "meetings_started", 0)
+        if meetings != self._meetings_seen:
+            self._meetings_seen = meetings
+            self.query_one("#filter", Input).value = ""
+            self.query_one("#filter", Input).focus()
         self.refill(force=True)
         if keep:
             self.select(keep)
