@@ -184,8 +184,13 @@ class RehearseApp(App):
             return None
 
     def scores_for(self, scenario_id: str) -> tuple[int | None, int | None]:
-        """(best, last) overall score from the history store, if there is one."""
+        """(best, last) overall score of the finished rehearsals, from the history store."""
         return self._store_call("best_and_last", scenario_id) or (None, None)
+
+    def unfinished_for(self, scenario_id: str) -> Any:
+        """The participant's newest rehearsal of the scenario if it was cut off with
+        answers given (a history row: ``id``, ``turn_count``, ``mode``...), else None."""
+        return self._store_call("unfinished", scenario_id)
 
     def record_update(self, rehearsal: Any, text: str, score: Any = None) -> None:
         """Keep the written update with the rehearsal in history: the text as soon as it

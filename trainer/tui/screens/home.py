@@ -167,14 +167,21 @@ class HomeScreen(Screen):
 
     def _prompt(self, s: Any, persona: Any) -> Text:
         app: Any = self.app
-        best, last = app.scores_for(s.id)
+        best, last = app.scores_for(s.id)  # of the meetings that reached their end
+        cut_off = app.unfinished_for(s.id)
         text = Text(s.title, style="bold")
         who = persona.name if persona else s.persona
         fmt = lambda v: "—" if v is None else str(v)  # noqa: E731
         # One line each, so that a narrow list wraps between them rather than mid-phrase
         text.append(f"\n{s.difficulty} · {who}", "dim")
-        scores = "not rehearsed yet" if best is None and last is None else \
-            f"best {fmt(best)} · last {fmt(last)}"
+        if best is None and last is None:
+            scores = "not rehearsed yet"
+        else:
+            scores = f"best {fmt(best)} · last {fmt(last)}"
+        if cut_off is not None:  # half a meeting is no best: say what it is instead
+            n = cut_off.turn_count
+            cut = f"unfinished after {n} answer{'s' * (n != 1)}"
+            scores = cut if best is None and last is None else f"{scores} · unfinished"
         text.append(f"\n{scores}", "dim")
         return text
 
