@@ -338,7 +338,6 @@ class RehearseApp(App):
     def action_resume(self) -> None:
         """Carry on the newest rehearsal of this participant that was cut off."""
         from trainer.store import queries
-        from trainer.store.resume import resume
 
         recorder = self.store
         if recorder is None or not hasattr(recorder, "store") or self.scorer is None:
@@ -349,17 +348,32 @@ class RehearseApp(App):
         if not cut_off:
             self.notify("No interrupted rehearsal to resume.")
             return
+        self.resume_rehearsal(cut_off[0].id, cut_off[0].mode)
+
+    def resume_rehearsal(self, rehearsal_id: int, mode: str = "practice") -> None:
+        """Carry on a stored rehearsal that was cut off, from where its answers left it,
+        in the mode it was in (a drill's in practice mode)."""
+        from trainer.store.resume import resume
         from trainer.tui.screens.meeting import MeetingScreen
 
+        recorder = self.store
+        if recorder is None or not hasattr(recorder, "store"):
+            self.notify("History is off in this run, so there is nothing to resume.")
+            return
+        if self.content is None or self.scorer is None:
+            self._waiting = lambda: self.resume_rehearsal(rehearsal_id, mode)
+            self.notify("Resuming as soon as the scorer has loaded…", timeout=2)
+            return
         try:
-            rehearsal = resume(recorder, cut_off[0].id, self.content, self.scorer)
+            rehearsal = resume(recorder, rehearsal_id, self.content, self.scorer)
         except Exception as exc:  # noqa: BLE001 - a clear message, the app goes on
             self.notify(f"Could not resume: {exc}", severity="error")
             return
         scenario = rehearsal.scenario
         self.go_home()
+        self.meetings_started += 1
         self.push_screen(MeetingScreen(rehearsal, scenario, self.content.personas[
-            rehearsal.persona.id], cut_off[0].mode if cut_off[0].mode != "drill" else "practice"))
+            rehearsal.persona.id], mode if mode in ("practice", "exam") else "practice"))
         self.notify(f"Resumed after {len(rehearsal.turns)} answer(s).")
 
     def action_toggle_theme(self) -> None:
