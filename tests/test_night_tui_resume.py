@@ -82,7 +82,7 @@ async def test_a_briefing_offers_no_resume_when_nothing_was_cut_off(make, tmp_pa
 def test_help_tells_how_to_resume():
     from trainer.tui.screens.help import HELP
 
-    assert "| briefing, after a meeting was cut off | `r` |" in HELP
+    assert "| briefing | `r` | resume" in HELP
     assert "Resume interrupted rehearsal" in HELP
 
 

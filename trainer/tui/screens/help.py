@@ -28,7 +28,7 @@ briefing, then answer each question as you would say it aloud.
 | everywhere | `ctrl+q` | quit (it asks first if an answer you typed is not sent) |
 | home | type, `↑` `↓`, `enter` | filter, move, open the briefing |
 | briefing | `p` or `enter` / `e` | start in practice / exam mode |
-| briefing, after a meeting was cut off | `r` | resume it where it stopped |
+| briefing | `r` | resume the last meeting of it that was cut off (when offered) |
 | meeting | `enter` / `ctrl+j` | send the answer / new line in the answer |
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
