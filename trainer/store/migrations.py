@@ -116,7 +116,7 @@ def _v4_overall_with_overrides(conn: sqlite3.Connection) -> None:
 # Version 5 keeps the written update promised at the end of an incident meeting: its
 # text as typed and its score, one per rehearsal (a rewrite replaces it).
 _V5 = """
-CREATE TABLE written_updates (
+CREATE TABLE IF NOT EXISTS written_updates (
     rehearsal_id INTEGER PRIMARY KEY REFERENCES rehearsals(id) ON DELETE CASCADE,
     text TEXT NOT NULL,
     score_json TEXT,
