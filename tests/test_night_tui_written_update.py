@@ -99,3 +99,24 @@ async def test_a_cancelled_update_comes_back_with_the_next_w(make):
         assert app.unsent_drafts() == ["your written update (6 words)"]
         box = await _open_update(app, pilot)
         assert box.text == "Since May 2, 5% more customers"
+
+
+async def test_an_update_written_before_a_resume_is_shown_after_it(make, recorder):
+    app = make(store=recorder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _debrief(app, pilot)  # left after one answer
+        box = await _open_update(app, pilot)
+        box.text = UPDATE
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        rid = recorder.rehearsal_id(app.screen.rehearsal)
+        kept = recorder.store.written_update(rid)["overall"]
+        app.resume_rehearsal(rid)
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MeetingScreen"
+        app.show_debrief(app.screen.rehearsal, "practice")
+        await settle(app, pilot)
+        shown = str(app.screen.query_one("#update-result").render())
+        assert f"Written update: {kept}/100" in shown
+        box = await _open_update(app, pilot)
+        assert box.text == UPDATE

@@ -197,6 +197,10 @@ class RehearseApp(App):
         is sent, then again with its score."""
         self._store_call("record_update", rehearsal, text, score)
 
+    def stored_update(self, rehearsal: Any) -> dict[str, Any] | None:
+        """The written update kept in history for this rehearsal (``text``, ``score``...)."""
+        return self._store_call("written_update", rehearsal)
+
     def open_briefing(self, scenario_id: str) -> None:
         from trainer.tui.screens.briefing import BriefingScreen
 

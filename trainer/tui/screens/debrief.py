@@ -31,6 +31,20 @@ INTERVIEW_OUTCOMES = {"good": "The interview went well.",
 """On the interview track: an interview with an interviewer, not a meeting with a CEO."""
 
 
+def _stored_result(score: dict | None) -> Any:
+    """A stored score (``ScoreResult.to_dict()``) with what the debrief shows of it:
+    ``overall``, ``checklist`` (``item``, ``passed``, ``evidence``) and ``notes``."""
+    if not score or score.get("overall") is None:
+        return None
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        overall=score.get("overall"), notes=list(score.get("notes") or []),
+        checklist=[SimpleNamespace(item=c.get("item", ""), passed=c.get("passed", False),
+                                   evidence=c.get("evidence", ""))
+                   for c in score.get("checklist") or []])
+
+
 def outcome_text(outcome: str | None, track: str = "incident") -> str:
     said = INTERVIEW_OUTCOMES if track == "interview" else OUTCOMES
     return said.get(outcome, outcome or "")
@@ -137,9 +151,15 @@ class DebriefScreen(Screen):
 
     def on_mount(self) -> None:
         self.title, self.sub_title = self.scenario.title, "debrief"  # as the meeting's
+        if not getattr(self.rehearsal, "update_text", None):
+            # a rehearsal left early, its update written, then resumed: the update is in
+            # history, not in the rebuilt rehearsal
+            kept = self.app.stored_update(self.rehearsal)  # type: ignore[attr-defined]
+            if kept and kept.get("text"):
+                self.rehearsal.update_text = self._update_sent = kept["text"]
+                self._update_result = _stored_result(kept.get("score"))
         if getattr(self.rehearsal, "update_text", None):  # written before (back again)
-            self._show_update(self.rehearsal.update_text,
-                              getattr(self.rehearsal, "update_score", None), scroll=False)
+            self._show_update(self.rehearsal.update_text, self._update_result, scroll=False)
         # Retry has the keyboard, but the summary at the top is what is read first
         self.query_one("#retry", Button).focus(scroll_visible=False)
 
