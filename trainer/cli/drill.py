@@ -74,7 +74,11 @@ def run(args: argparse.Namespace) -> int:
             out.update_prompt(scenario.written_update.prompt)
             text = next(_answers(sys.stdin), None)
             if text is not None:
-                out.update(text, rehearsal.write_update(text))
+                # kept before it is scored, and again with its score: what was typed stays
+                recorder.record_update(rehearsal, text)
+                result = rehearsal.write_update(text)
+                recorder.record_update(rehearsal, text, result)
+                out.update(text, result)
         out.summary(rehearsal.summary())
     finally:
         recorder.finish(rehearsal)

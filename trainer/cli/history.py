@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
         more = args.limit is None and not args.json and not args.all and len(rows) > TABLE_LIMIT
         rows = rows[:TABLE_LIMIT] if more else rows
         if args.json:
-            out = [r.to_dict() | {"turns": queries.turns(store, r.id)} for r in rows]
+            out = [r.to_dict() | {"turns": queries.turns(store, r.id),
+                                  "written_update": store.written_update(r.id)} for r in rows]
             print(json.dumps(out, indent=2, ensure_ascii=False))
             return 0
         if not rows:

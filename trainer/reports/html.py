@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from trainer.reports.clip import FINDING_QUOTE, clip, shorten
 from trainer.reports.dates import local_date
 from trainer.reports.labels import as_scored, override_status, turn_overall
 
@@ -71,6 +72,7 @@ def to_html(report: dict) -> str:
         "<h2>Transcript</h2>",
     ]
     parts += [_turn(t, report.get("speaker") or "CEO") for t in report["turns"]]
+    parts.append(_written_update(report.get("written_update")))
     parts.append(f"<p class=\"meta\">{_e(report['generator'])}</p></body></html>")
     return "\n".join(parts) + "\n"
 
@@ -95,10 +97,28 @@ def _checklist(items: list[dict], note: str = "") -> str:
     lis = "".join(
         f"<li class=\"{'pass' if c['met'] else 'fail'}\">{'✓' if c['met'] else '✗'} "
         f"{_e(c['item'])} ({c['passed']} of {c['of']})"
-        f"{' — “' + _e(c['evidence']) + '”' if c['evidence'] else ''}</li>"
+        f"{' — “' + _e(clip(c['evidence'])) + '”' if c['evidence'] else ''}</li>"
         for c in items)
     note = f"<p class=\"meta\"><i>{_e(note)}</i></p>" if note else ""
     return f"<h2>Checklist</h2><ul>{lis}</ul>{note}"
+
+
+def _written_update(update: dict | None) -> str:
+    """The update written after the meeting: its score, its parts, and its text."""
+    if not update:
+        return ""
+    score = "not scored" if update.get("overall") is None else f"{update['overall']}/100"
+    lis = "".join(
+        f"<li class=\"{'pass' if c.get('passed') else 'fail'}\">"
+        f"{'✓' if c.get('passed') else '✗'} {_e(c.get('item'))}"
+        f"{' — “' + _e(clip(c['evidence'])) + '”' if c.get('evidence') else ''}</li>"
+        for c in update.get("checklist") or [])
+    notes = "".join(f"<p class=\"meta\"><i>Note: {_e(n)}</i></p>"
+                    for n in update.get("notes") or [])
+    return (f"<section class=\"update\"><h2>Written update</h2>"
+            f"<p class=\"overall\">Score {_e(score)}</p>"
+            + (f"<ul>{lis}</ul>" if lis else "") + notes
+            + f"<blockquote class=\"answer\">{_e(update.get('text'))}</blockquote></section>")
 
 
 def _answer(t: dict) -> str:
@@ -122,6 +142,7 @@ def _turn(t: dict, who: str = "CEO") -> str:
              f"<p class=\"ceo\">{_e(who)}: {_e(t['ceo'])}</p>",
              f"<blockquote class=\"answer\">{_answer(t)}</blockquote>",
              f"<p>Score {_e(turn_overall(t))}: {dims}</p>"]
+    parts += [f"<p class=\"meta\"><i>Note: {_e(n)}</i></p>" for n in score.get("notes") or []]
     for o in t["overrides"]:
         parts.append(f"<p class=\"override\">Coach override by {_e(o['author'])}: "
                      f"{_e(o['dimension'])} {_e(_num(o['original']))} → {_e(o['score'])} — "
@@ -130,8 +151,10 @@ def _turn(t: dict, who: str = "CEO") -> str:
     if findings:
         lis = "".join(
             f"<li>{'+' if f.get('effect') == 'credit' else '−'} "
-            f"<b>{_e(f.get('kind') or f.get('dimension'))}</b> “{_e(f.get('text'))}”: "
-            f"{_e(f.get('message'))}{' Try: ' + _e(f['suggestion']) if f.get('suggestion') else ''}"
+            f"<b>{_e(f.get('kind') or f.get('dimension'))}</b> "
+            f"“{_e(shorten(f.get('text') or '', FINDING_QUOTE))}”: "
+            f"{_e(clip(f.get('message') or ''))}"
+            f"{' Try: ' + _e(f['suggestion']) if f.get('suggestion') else ''}"
             "</li>" for f in findings)
         parts.append(f"<ul class=\"findings\">{lis}</ul>")
     points = score.get("points") or []

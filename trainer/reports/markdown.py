@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.reports.clip import FINDING_QUOTE, clip, shorten
 from trainer.reports.dates import local_date
 from trainer.reports.labels import as_scored, override_status, turn_overall
 
@@ -53,7 +54,7 @@ def to_markdown(report: dict) -> str:
     if report["checklist"]:
         out += ["", "## Checklist", ""]
         for c in report["checklist"]:
-            evidence = f" — “{_safe(c['evidence'])}”" if c["evidence"] else ""
+            evidence = f" — “{_safe(clip(c['evidence']))}”" if c["evidence"] else ""
             out.append(f"- [{'x' if c['met'] else ' '}] {_safe(c['item'])} "
                        f"({c['passed']} of {c['of']}){evidence}")
         if report.get("checklist_note"):
@@ -62,7 +63,25 @@ def to_markdown(report: dict) -> str:
     who = _safe(report.get("speaker") or "CEO")
     for t in report["turns"]:
         out += _turn(t, who)
+    out += _written_update(report.get("written_update"))
     return "\n".join(out) + "\n"
+
+
+def _written_update(update: dict | None) -> list[str]:
+    """The update written after the meeting: its score, its parts, and its text."""
+    if not update:
+        return []
+    score = "not scored" if update.get("overall") is None else f"{update['overall']}/100"
+    out = ["", "## Written update", "", f"**Score: {score}**"]
+    if update.get("checklist"):
+        out.append("")
+        for c in update["checklist"]:
+            evidence = f" — “{_safe(clip(c['evidence']))}”" if c.get("evidence") else ""
+            out.append(f"- [{'x' if c.get('passed') else ' '}] {_safe(c.get('item', ''))}"
+                       f"{evidence}")
+    for note in update.get("notes") or []:
+        out += ["", f"*Note: {_safe(note)}*"]
+    return out + ["", _quote(update.get("text") or "") or ">"]
 
 
 def _num(value) -> str:
@@ -77,6 +96,8 @@ def _turn(t: dict, who: str = "CEO") -> list[str]:
            f"Score {turn_overall(t)}: " + ", ".join(
                f"{k.replace('_', ' ')} {v.get('score')}"
                for k, v in (score.get("dimensions") or {}).items())]
+    for note in score.get("notes") or []:
+        out += ["", f"*Note: {_safe(note)}*"]
     for o in t["overrides"]:
         out.append(f"- Coach override ({_safe(o['author'])}): {o['dimension']} "
                    f"{_num(o['original'])} → {o['score']}: {_safe(o['reason'])}"
@@ -88,7 +109,8 @@ def _turn(t: dict, who: str = "CEO") -> list[str]:
             sign = "+" if f.get("effect") == "credit" else "−"
             tip = f" Try: {_safe(f['suggestion'])}" if f.get("suggestion") else ""
             out.append(f"- {sign} [{_safe(f.get('kind') or f.get('dimension', ''))}] "
-                       f"“{_safe(f.get('text', ''))}”: {_safe(f.get('message', ''))}{tip}")
+                       f"“{_safe(shorten(f.get('text') or '', FINDING_QUOTE))}”: "
+                       f"{_safe(clip(f.get('message') or ''))}{tip}")
     points = score.get("points") or []
     if points:
         out += ["", "Talking points:", ""]

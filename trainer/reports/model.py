@@ -54,7 +54,21 @@ def build_report(store: Any, rehearsal_id: int, content: Any = None) -> dict[str
         "checklist": checklist(turns),
         "checklist_note": CHECKLIST_NOTE if any(t["overrides"] for t in turns) else "",
         "turns": turns,
+        "written_update": written_update(store, rehearsal_id),
     }
+
+
+def written_update(store: Any, rehearsal_id: int) -> dict[str, Any] | None:
+    """The update written after the meeting, as stored: ``text``, ``overall`` (``None``
+    if it was kept unscored), its four-part ``checklist``, ``notes`` and the whole
+    ``score``; ``None`` when no update was written."""
+    find = getattr(store, "written_update", None)
+    found = find(rehearsal_id) if callable(find) else None
+    if not found:
+        return None
+    score = found.get("score") or {}
+    return {**found, "checklist": list(score.get("checklist") or []),
+            "notes": list(score.get("notes") or [])}
 
 
 def track_of(row: Any, scenario: Any, persona_id: str) -> str:

@@ -113,11 +113,25 @@ def _v4_overall_with_overrides(conn: sqlite3.Connection) -> None:
         refresh_summary(conn, rid)
 
 
+# Version 5 keeps the written update promised at the end of an incident meeting: its
+# text as typed and its score, one per rehearsal (a rewrite replaces it).
+_V5 = """
+CREATE TABLE IF NOT EXISTS written_updates (
+    rehearsal_id INTEGER PRIMARY KEY REFERENCES rehearsals(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    score_json TEXT,
+    overall INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[int, str, object]] = [
     (1, _V1, None),
     (2, _V2, None),
     (3, _V3, _v3_backfill),
     (4, _V4, _v4_overall_with_overrides),
+    (5, _V5, None),
 ]
 """(version, SQL script, optional Python step run after the script)."""
 

@@ -130,6 +130,44 @@ class Store:
             return [r[0] for r in self.conn.execute(
                 "SELECT answer FROM turns WHERE rehearsal_id = ? ORDER BY idx", (rehearsal_id,))]
 
+    # -- the written update ---------------------------------------------------
+
+    def save_update(self, rehearsal_id: int, text: str, score: Any = None) -> None:
+        """Keep the rehearsal's written update: its text, and its score once there is one.
+
+        One update per rehearsal: writing it again (an edit) replaces text and score.
+        ``score`` is a ScoreResult or its ``to_dict()``; ``None`` keeps the text alone,
+        so what was typed is kept even before (or without) a score.
+        """
+        if hasattr(score, "to_dict"):
+            score = score.to_dict()
+        score_json = None if score is None else json.dumps(score, ensure_ascii=False)
+        overall = _dim(score.get("overall")) if isinstance(score, dict) else None
+        stamp = now()
+        with self.lock, write(self.conn) as c:
+            c.execute(
+                "INSERT INTO written_updates(rehearsal_id, text, score_json, overall, created_at,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(rehearsal_id) DO UPDATE SET"
+                " text = excluded.text, score_json = excluded.score_json,"
+                " overall = excluded.overall, updated_at = excluded.updated_at",
+                (rehearsal_id, _text(text), score_json, overall, stamp, stamp))
+
+    def written_update(self, rehearsal_id: int) -> dict[str, Any] | None:
+        """``{text, overall, score, created_at, updated_at}`` of the rehearsal's written
+        update (``score`` is ``None`` if it was kept before it was scored), else ``None``."""
+        with self.lock:
+            row = self.conn.execute(
+                "SELECT text, score_json, overall, created_at, updated_at FROM written_updates"
+                " WHERE rehearsal_id = ?", (rehearsal_id,)).fetchone()
+        if row is None:
+            return None
+        try:
+            score = json.loads(row["score_json"]) if row["score_json"] else None
+        except ValueError:
+            score = None
+        return {"text": row["text"], "overall": row["overall"], "score": score,
+                "created_at": row["created_at"], "updated_at": row["updated_at"]}
+
     def reopen(self, rehearsal_id: int) -> None:
         """Mark a killed or abandoned rehearsal in progress again, to resume it."""
         with self.lock, write(self.conn) as c:

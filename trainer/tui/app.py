@@ -80,6 +80,9 @@ class RehearseApp(App):
         self.reviewer: str | None = None
         """The name the last coach's note or override was signed with in this run; the
         review screen offers it for the next one."""
+        self.meetings_started = 0
+        """Meetings started (or resumed) in this run: the home screen starts its filter
+        afresh when one happened since it was last shown."""
         self.review_drafts: dict[tuple[int, int, str], tuple[str, str]] = {}
         """Notes and overrides typed in review and not saved (cancelled, or refused by
         the store), with their names: offered again when the same dialog reopens."""
@@ -181,8 +184,22 @@ class RehearseApp(App):
             return None
 
     def scores_for(self, scenario_id: str) -> tuple[int | None, int | None]:
-        """(best, last) overall score from the history store, if there is one."""
+        """(best, last) overall score of the finished rehearsals, from the history store."""
         return self._store_call("best_and_last", scenario_id) or (None, None)
+
+    def unfinished_for(self, scenario_id: str) -> Any:
+        """The participant's newest rehearsal of the scenario if it was cut off with
+        answers given (a history row: ``id``, ``turn_count``, ``mode``...), else None."""
+        return self._store_call("unfinished", scenario_id)
+
+    def record_update(self, rehearsal: Any, text: str, score: Any = None) -> None:
+        """Keep the written update with the rehearsal in history: the text as soon as it
+        is sent, then again with its score."""
+        self._store_call("record_update", rehearsal, text, score)
+
+    def stored_update(self, rehearsal: Any) -> dict[str, Any] | None:
+        """The written update kept in history for this rehearsal (``text``, ``score``...)."""
+        return self._store_call("written_update", rehearsal)
 
     def open_briefing(self, scenario_id: str) -> None:
         from trainer.tui.screens.briefing import BriefingScreen
@@ -213,6 +230,7 @@ class RehearseApp(App):
         # or quit before any answer leaves no empty "in-progress" rehearsal behind, which
         # history would list and "Resume" could never carry on.
         self.go_home()
+        self.meetings_started += 1
         self.push_screen(MeetingScreen(rehearsal, scenario, persona, mode))
 
     def show_debrief(self, rehearsal: Any, mode: str) -> None:
@@ -324,7 +342,6 @@ class RehearseApp(App):
     def action_resume(self) -> None:
         """Carry on the newest rehearsal of this participant that was cut off."""
         from trainer.store import queries
-        from trainer.store.resume import resume
 
         recorder = self.store
         if recorder is None or not hasattr(recorder, "store") or self.scorer is None:
@@ -335,17 +352,32 @@ class RehearseApp(App):
         if not cut_off:
             self.notify("No interrupted rehearsal to resume.")
             return
+        self.resume_rehearsal(cut_off[0].id, cut_off[0].mode)
+
+    def resume_rehearsal(self, rehearsal_id: int, mode: str = "practice") -> None:
+        """Carry on a stored rehearsal that was cut off, from where its answers left it,
+        in the mode it was in (a drill's in practice mode)."""
+        from trainer.store.resume import resume
         from trainer.tui.screens.meeting import MeetingScreen
 
+        recorder = self.store
+        if recorder is None or not hasattr(recorder, "store"):
+            self.notify("History is off in this run, so there is nothing to resume.")
+            return
+        if self.content is None or self.scorer is None:
+            self._waiting = lambda: self.resume_rehearsal(rehearsal_id, mode)
+            self.notify("Resuming as soon as the scorer has loaded…", timeout=2)
+            return
         try:
-            rehearsal = resume(recorder, cut_off[0].id, self.content, self.scorer)
+            rehearsal = resume(recorder, rehearsal_id, self.content, self.scorer)
         except Exception as exc:  # noqa: BLE001 - a clear message, the app goes on
             self.notify(f"Could not resume: {exc}", severity="error")
             return
         scenario = rehearsal.scenario
         self.go_home()
+        self.meetings_started += 1
         self.push_screen(MeetingScreen(rehearsal, scenario, self.content.personas[
-            rehearsal.persona.id], cut_off[0].mode if cut_off[0].mode != "drill" else "practice"))
+            rehearsal.persona.id], mode if mode in ("practice", "exam") else "practice"))
         self.notify(f"Resumed after {len(rehearsal.turns)} answer(s).")
 
     def action_toggle_theme(self) -> None:

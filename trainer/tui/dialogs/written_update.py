@@ -18,27 +18,35 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
     """Returns the update's text, or None when cancelled.
 
     ``budget`` is the scenario's word budget for the update: a live counter shows the
-    words typed against it, as the meeting's answer box does.
+    words typed against it, as the meeting's answer box does. ``text`` fills the box
+    (the update written before, to edit it); after a cancel, ``draft`` holds what the
+    box held, for the caller to keep.
     """
 
     CSS_PATH = "dialogs.tcss"
     DRAFT_NAME = "your written update"
 
     BINDINGS = [
-        Binding("ctrl+s", "send", "Send", id="update.send", priority=True),
+        # Not a priority binding: those run the moment the key arrives, before the text
+        # area has taken the keys typed just before it, and the send would miss them.
+        # As an ordinary binding, ctrl+s reaches the dialog through the text area,
+        # after every key typed before it.
+        Binding("ctrl+s", "send", "Send", id="update.send"),
         Binding("escape", "cancel", "Cancel", id="update.cancel"),
     ]
 
-    def __init__(self, prompt: str, budget: int = 200) -> None:
+    def __init__(self, prompt: str, budget: int = 200, text: str = "") -> None:
         super().__init__()
         self.prompt = prompt
         self.budget = budget
+        self.text = text
+        self.draft = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide -tall"):
             yield Static("The written update", classes="dialog-title")
             yield Static(self.prompt, markup=False)
-            yield TextArea(id="update-text", soft_wrap=True)
+            yield TextArea(self.text, id="update-text", soft_wrap=True)
             yield Meter("length", id="update-count")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Send (ctrl+s)", id="send", variant="primary")
@@ -47,8 +55,10 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
         yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self._count("")
-        self.query_one(TextArea).focus()
+        area = self.query_one(TextArea)
+        self._count(area.text)
+        area.move_cursor(area.document.end)  # an edit carries on where the text ends
+        area.focus()
 
     @on(TextArea.Changed, "#update-text")
     def _typed(self, event: TextArea.Changed) -> None:
@@ -60,8 +70,12 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
             words, self.budget, f"{words} / {self.budget} words")
 
     def unsent_draft(self) -> str:
-        """The words typed and not sent ("40 words"), for the question ctrl+q asks."""
-        words = count_words(self.query_one(TextArea).text)
+        """The words typed and not sent ("40 words"), for the question ctrl+q asks; an
+        update already saved and not changed is not a draft."""
+        text = self.query_one(TextArea).text
+        if text.strip() == self.text.strip():
+            return ""
+        words = count_words(text)
         return f"{words} word{'s' * (words != 1)}" if words else ""
 
     @on(Button.Pressed, "#send")
@@ -72,4 +86,5 @@ class WrittenUpdateDialog(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        self.draft = self.query_one(TextArea).text
         self.dismiss(None)

@@ -13,9 +13,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Collapsible, Header, Static
 
+from trainer.reports.clip import clip
 from trainer.tui.key_footer import KeyFooter
 from trainer.tui.session import debrief_of
 from trainer.tui.widgets import HighlightedAnswer, Meter, ScoreLine
+from trainer.tui.widgets.answer_box import count_words
 from trainer.tui.widgets.score_line import dimension_label
 
 OUTCOMES = {"good": "The meeting went well.", "mixed": "The meeting ended with loose ends.",
@@ -29,15 +31,35 @@ INTERVIEW_OUTCOMES = {"good": "The interview went well.",
 """On the interview track: an interview with an interviewer, not a meeting with a CEO."""
 
 
+def _stored_result(score: dict | None) -> Any:
+    """A stored score (``ScoreResult.to_dict()``) with what the debrief shows of it:
+    ``overall``, ``checklist`` (``item``, ``passed``, ``evidence``) and ``notes``."""
+    if not score or score.get("overall") is None:
+        return None
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        overall=score.get("overall"), notes=list(score.get("notes") or []),
+        checklist=[SimpleNamespace(item=c.get("item", ""), passed=c.get("passed", False),
+                                   evidence=c.get("evidence", ""))
+                   for c in score.get("checklist") or []])
+
+
 def outcome_text(outcome: str | None, track: str = "incident") -> str:
     said = INTERVIEW_OUTCOMES if track == "interview" else OUTCOMES
     return said.get(outcome, outcome or "")
+
+
+UPDATE_INVITE = ("Press w to write the update you promised; it is scored on impact, cause, "
+                 "actions with owners and dates, and the next update.")
 
 
 class DebriefScreen(Screen):
     """What went well and what to change, turn by turn."""
 
     CSS_PATH = "debrief.tcss"
+    DRAFT_NAME = "your written update"
+    """How the quit question names an update typed, cancelled and not sent."""
 
     BINDINGS = [
         # In the order the footer shows them; a narrow one drops the last
@@ -53,6 +75,12 @@ class DebriefScreen(Screen):
     def __init__(self, rehearsal: Any, scenario: Any, persona: Any, mode: str) -> None:
         super().__init__()
         self.rehearsal, self.scenario, self.persona, self.mode = rehearsal, scenario, persona, mode
+        self.update_draft = ""
+        """The written update as the box held it when its dialog was cancelled: offered
+        again by the next ``w``, never dropped."""
+        self._update_sent: str = getattr(rehearsal, "update_text", None) or ""
+        """The update last sent for scoring: a slower, older scoring is not shown over it."""
+        self._update_result: Any = getattr(rehearsal, "update_score", None)
 
     def compose(self) -> ComposeResult:
         d = debrief_of(self.rehearsal)
@@ -70,14 +98,12 @@ class DebriefScreen(Screen):
                 yield Static("Checklist", classes="section")
                 for item, ok, evidence in d.checklist:
                     mark = "✓" if ok else "✗"
-                    line = f"{mark} {item}" + (f" — {evidence}" if evidence else "")
+                    line = f"{mark} {item}" + (f" — {clip(evidence)}" if evidence else "")
                     yield Static(line, classes="check " + ("-pass" if ok else "-fail"),
                                  markup=False)
             if getattr(self.scenario, "written_update", None) is not None:
                 yield Static("The written update", classes="section")
-                yield Static("Press w to write the update you promised; it is scored on "
-                             "impact, cause, actions with owners and dates, and the next update.",
-                             id="update-result", classes="muted")
+                yield Static(UPDATE_INVITE, id="update-result", classes="muted", markup=False)
             yield Static("Turn by turn", classes="section")
             for turn in self.rehearsal.turns:
                 yield from self._turn(turn)
@@ -95,6 +121,10 @@ class DebriefScreen(Screen):
         node = self.scenario.nodes.get(turn.node_id)
         with Collapsible(title=title, collapsed=False, classes="turn"):
             yield ScoreLine(turn.score)
+            # what the scorer says about the answer as a whole ("only the first 20,000
+            # characters were scored"): above the answer, which may be very long
+            for note in getattr(turn.score, "notes", None) or []:
+                yield Static(f"Note: {clip(note)}", classes="note", markup=False)
             with Horizontal(classes="side-by-side"):
                 with Vertical(classes="yours"):
                     yield Static("Your answer", classes="label")
@@ -108,7 +138,7 @@ class DebriefScreen(Screen):
             # one line per rewrite, quoting every phrase it is for
             quotes: dict[str, list[str]] = {}
             for f in [f for f in turn.score.tips(4) if f.suggestion]:
-                quote = f"“{f.text}”" if f.text and len(f.text) < 60 else f.message
+                quote = f"“{f.text}”" if f.text and len(f.text) < 60 else clip(f.message)
                 quotes.setdefault(f.suggestion, []).append(quote)
             for suggestion, said in quotes.items():
                 yield Static(f"→ {', '.join(said)}: {suggestion}", classes="tip", markup=False)
@@ -121,6 +151,15 @@ class DebriefScreen(Screen):
 
     def on_mount(self) -> None:
         self.title, self.sub_title = self.scenario.title, "debrief"  # as the meeting's
+        if not getattr(self.rehearsal, "update_text", None):
+            # a rehearsal left early, its update written, then resumed: the update is in
+            # history, not in the rebuilt rehearsal
+            kept = self.app.stored_update(self.rehearsal)  # type: ignore[attr-defined]
+            if kept and kept.get("text"):
+                self.rehearsal.update_text = self._update_sent = kept["text"]
+                self._update_result = _stored_result(kept.get("score"))
+        if getattr(self.rehearsal, "update_text", None):  # written before (back again)
+            self._show_update(self.rehearsal.update_text, self._update_result, scroll=False)
         # Retry has the keyboard, but the summary at the top is what is read first
         self.query_one("#retry", Button).focus(scroll_visible=False)
 
@@ -148,32 +187,82 @@ class DebriefScreen(Screen):
         export_report(self, rid, "md")
 
     def action_write_update(self) -> None:
+        """Write the update, or edit the one written: the box holds it, and sending
+        scores it again. Every update sent is kept with the rehearsal in history."""
         from trainer.tui.dialogs import WrittenUpdateDialog
 
         task = getattr(self.scenario, "written_update", None)
         if task is None:
             self.notify("This scenario has no written update.")
             return
+        text = self.update_draft or getattr(self.rehearsal, "update_text", None) or ""
+        dialog = WrittenUpdateDialog(task.prompt, task.budget, text=text)
 
-        def written(text: str | None) -> None:
-            if text:
-                self.score_update(text)
+        def written(sent: str | None) -> None:
+            if sent is None:  # cancelled: what the box held waits for the next w
+                saved = getattr(self.rehearsal, "update_text", None) or ""
+                self.update_draft = "" if dialog.draft.strip() == saved.strip() else dialog.draft
+                return
+            self.update_draft = ""
+            self._update_sent, self._update_result = sent, None
+            # the text is kept before it is scored: a scorer that fails loses no words
+            self.rehearsal.update_text, self.rehearsal.update_score = sent, None
+            self.app.record_update(self.rehearsal, sent)  # type: ignore[attr-defined]
+            self._show_update(sent, None)
+            self.score_update(sent)
 
-        self.app.push_screen(WrittenUpdateDialog(task.prompt, task.budget), written)
+        self.app.push_screen(dialog, written)
 
-    @work(thread=True, exclusive=True, group="scoring")
+    @work(thread=True, group="update")
     def score_update(self, text: str) -> None:
-        result = self.rehearsal.write_update(text)
-        self.app.call_from_thread(self._show_update, text, result)
+        try:
+            result = self.rehearsal.write_update(text)
+        except Exception as exc:  # noqa: BLE001 - the text is kept; say why there is no score
+            self.app.call_from_thread(self._update_failed, text, exc)
+            return
+        self.app.call_from_thread(self._update_scored, text, result)
 
-    def _show_update(self, text: str, result: Any) -> None:
+    def _update_scored(self, text: str, result: Any) -> None:
+        if text == self._update_sent:
+            self._update_result = result
+            self.app.record_update(self.rehearsal, text, result)  # type: ignore[attr-defined]
+            if self.is_attached:  # the user may have gone on meanwhile
+                self._show_update(text, result)
+        self._settle_update()
+
+    def _update_failed(self, text: str, exc: Exception) -> None:
+        if text == self._update_sent:
+            self.app.notify(f"The update is kept but could not be scored: "
+                            f"{type(exc).__name__}: {exc}", title="Scoring failed",
+                            severity="error", timeout=15)
+        self._settle_update()
+
+    def _settle_update(self) -> None:
+        """The update sent last is the rehearsal's, whichever scoring finished last."""
+        self.rehearsal.update_text = self._update_sent
+        self.rehearsal.update_score = self._update_result
+
+    def _show_update(self, text: str, result: Any, scroll: bool = True) -> None:
         place = self.query_one("#update-result", Static)
-        lines = [f"Written update: {result.overall}/100"]
-        lines += [f"{'✓' if c.passed else '✗'} {c.item}" + (f" — {c.evidence}" if c.evidence
-                                                            else "") for c in result.checklist]
+        words = count_words(text)
+        if result is None:
+            lines = [f"Written update ({words} words): scoring…"]
+        else:
+            lines = [f"Written update: {result.overall}/100"]
+            lines += [f"{'✓' if c.passed else '✗'} {c.item}"
+                      + (f" — {clip(c.evidence)}" if c.evidence else "")
+                      for c in result.checklist]
+            lines += [f"Note: {clip(n)}" for n in getattr(result, "notes", None) or []]
+        lines.append("Press w to read or edit it; sending it again scores it again.")
         place.update("\n".join(lines))
         place.remove_class("muted")
-        place.scroll_visible()
+        if scroll:
+            place.scroll_visible()
+
+    def unsent_draft(self) -> str:
+        """An update typed and cancelled, not sent ("40 words"), for the quit question."""
+        words = count_words(self.update_draft)
+        return f"{words} word{'s' * (words != 1)}" if words else ""
 
     def commands(self):
         if getattr(self.scenario, "written_update", None) is not None:

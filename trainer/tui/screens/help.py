@@ -28,6 +28,7 @@ briefing, then answer each question as you would say it aloud.
 | everywhere | `ctrl+q` | quit (it asks first if an answer you typed is not sent) |
 | home | type, `↑` `↓`, `enter` | filter, move, open the briefing |
 | briefing | `p` or `enter` / `e` | start in practice / exam mode |
+| briefing | `r` | resume the last meeting of it that was cut off (when offered) |
 | meeting | `enter` / `ctrl+j` | send the answer / new line in the answer |
 | meeting | `f2` / `f3` | talking points / a strong answer (practice mode) |
 | meeting | `escape` | leave the meeting |
@@ -36,6 +37,11 @@ briefing, then answer each question as you would say it aloud.
 | debrief, incident meetings | `w` | write the update you promised (interviews have none) |
 
 Export (`x`) writes a Markdown report into the folder you started rehearse from.
+
+Every answer is saved as it is scored. A meeting cut off before its end (quit, a closed
+window, a lost connection) can be carried on: its briefing offers `r` Resume, and the
+palette (`ctrl+p`) has "Resume interrupted rehearsal" for the latest one. Home shows
+such a meeting as "unfinished"; best and last count meetings that reached their end.
 
 ## How answers are scored
 

@@ -63,6 +63,8 @@ class HomeScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._resumed = False
+        self._meetings_seen = 0
+        """The app's count of meetings when this screen was last shown."""
         self._filled: tuple[int, str] | None = None
         self._shown: tuple[str | None, int] | None = None
         self._drawn = False
@@ -113,8 +115,15 @@ class HomeScreen(Screen):
         if not self._resumed:  # the first showing: ContentReady fills the list
             self._resumed = True
             return
-        # Back from a meeting: best and last scores may have changed.
+        # Back from a meeting: best and last scores may have changed, and the filter
+        # typed to find that scenario is done with: it starts clear, so typing finds the
+        # next one (not "alertfraud"), with the scenario just rehearsed highlighted.
         keep = self.highlighted_id()
+        meetings = getattr(self.app, "meetings_started", 0)
+        if meetings != self._meetings_seen:
+            self._meetings_seen = meetings
+            self.query_one("#filter", Input).value = ""
+            self.query_one("#filter", Input).focus()
         self.refill(force=True)
         if keep:
             self.select(keep)
@@ -158,14 +167,21 @@ class HomeScreen(Screen):
 
     def _prompt(self, s: Any, persona: Any) -> Text:
         app: Any = self.app
-        best, last = app.scores_for(s.id)
+        best, last = app.scores_for(s.id)  # of the meetings that reached their end
+        cut_off = app.unfinished_for(s.id)
         text = Text(s.title, style="bold")
         who = persona.name if persona else s.persona
         fmt = lambda v: "—" if v is None else str(v)  # noqa: E731
         # One line each, so that a narrow list wraps between them rather than mid-phrase
         text.append(f"\n{s.difficulty} · {who}", "dim")
-        scores = "not rehearsed yet" if best is None and last is None else \
-            f"best {fmt(best)} · last {fmt(last)}"
+        if best is None and last is None:
+            scores = "not rehearsed yet"
+        else:
+            scores = f"best {fmt(best)} · last {fmt(last)}"
+        if cut_off is not None:  # half a meeting is no best: say what it is instead
+            n = cut_off.turn_count
+            cut = f"unfinished after {n} answer{'s' * (n != 1)}"
+            scores = cut if best is None and last is None else f"{scores} · unfinished"
         text.append(f"\n{scores}", "dim")
         return text
 

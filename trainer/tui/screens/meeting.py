@@ -226,6 +226,12 @@ class MeetingScreen(Screen):
         points = getattr(self.rehearsal.current, "talking_points", []) or []
         lines = [f"• {getattr(p, 'text', p)}" for p in points] or ["• Answer the question first."]
         self.query_one("#hints", Static).update("A strong answer covers:\n" + "\n".join(lines))
+        # The panel takes its rows from the transcript: once it is laid out, bring the
+        # transcript's end (the question being answered) back into view.
+        self.call_after_refresh(self._question_in_view)
+
+    def _question_in_view(self) -> None:
+        self.query_one(Transcript).scroll_end(animate=False, immediate=True)
 
     def action_exemplar(self) -> None:
         if not self._practice_only():

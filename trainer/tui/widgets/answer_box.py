@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textual import events
@@ -13,8 +14,15 @@ WORDS_PER_MINUTE = 150
 """Conversational speaking pace (Microsoft Speaker Coach's band is 100-165)."""
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’.,\-/@&][^\W_]+)*")
+"""A word as the scorer counts it (``trainer.engine.scoring.text``): a run of letters
+or digits, joined by an apostrophe, a point, a hyphen... A bullet ("-", "•"), a dash
+or an emoji is no word. Kept here so the app's first frame does not import the engine."""
+
+
 def count_words(text: str) -> int:
-    return len(text.split())
+    """Words as the scorer counts them, so the counter agrees with the feedback."""
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 def speaking_seconds(words: int) -> int:

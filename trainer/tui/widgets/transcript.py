@@ -40,19 +40,26 @@ class Transcript(VerticalScroll):
 
     def add_answer(self, text: str, result: Any | None = None) -> None:
         """Your answer; with a result, highlighted and followed by its scores."""
+        from trainer.reports.clip import clip  # long quotes of a pasted answer cut short
+
         widgets: list = [Static("You", classes="speaker -you")]
         if result is None:
             widgets.append(Static(text, classes="answer", markup=False))
         else:
             widgets.append(HighlightedAnswer(text, result.findings, classes="answer"))
             widgets.append(ScoreLine(result))
+            # what the scorer says about the answer as a whole ("only the first 20,000
+            # characters were scored"), before what it found in it
+            for note in getattr(result, "notes", None) or []:
+                widgets.append(Static(f"Note: {clip(note)}", classes="note", markup=False))
             suggested: set[str] = set()
             for f in result.tips(3):
                 # a rule's rewrite once: three blame phrases need one way to say it instead
                 tip = f" → {f.suggestion}" if f.suggestion and f.suggestion not in suggested else ""
                 suggested.add(f.suggestion)
                 quote = f"“{f.text}”: " if f.text and len(f.text) < 60 else ""
-                widgets.append(Static(f"{quote}{f.message}{tip}", classes="tip", markup=False))
+                widgets.append(Static(f"{quote}{clip(f.message)}{tip}", classes="tip",
+                                      markup=False))
         self._add(*widgets)
 
     def add_note(self, text: str) -> None:
