@@ -422,3 +422,11 @@ def test_blame_is_not_let_pass_when_the_authors_branch_is_about_something_else()
     # the author routes a missing number to "What does that cost us?"; the blame is voiced
     assert turn.next_node == "what-does-it-cost"
     assert "whose fault" in turn.reaction
+
+
+def test_a_question_about_the_update_that_broke_does_not_ask_for_a_report():
+    from trainer.engine.conversation.reactions import _ASKS_FOLLOW_UP
+
+    assert not _ASKS_FOLLOW_UP.search("Who approved the update?")
+    assert _ASKS_FOLLOW_UP.search("When do I get the next update?")
+    assert _ASKS_FOLLOW_UP.search("Keep me posted.")

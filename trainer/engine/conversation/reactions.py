@@ -86,8 +86,9 @@ _ASKS_PLAN = re.compile(
     r"what (?:will|are|would|do) you (?:do|doing|going)|how will you|prevent|options?)\b",
     re.IGNORECASE)
 _ASKS_FOLLOW_UP = re.compile(
-    r"\b(keep me (?:updated|posted|informed)|update|when will|by when|when do i|report back|"
-    r"hear from you)\b", re.IGNORECASE)
+    # "the update" alone is the thing that broke ("Who approved the update?"), not a report
+    r"\b(keep me (?:updated|posted|informed)|update me|(?:an|next|written|send me an?) update|"
+    r"when will|by when|when do i|report back|hear from you)\b", re.IGNORECASE)
 _STAR_ORDER = ("situation", "task", "action", "result", "learning")
 
 
