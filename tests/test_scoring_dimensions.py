@@ -748,6 +748,7 @@ def test_blind_set_6_story_wordings(scorer, said, rule):
      "confidence.overclaim"),
     ("It won't recur, I can guarantee that 100%.", "confidence.overclaim"),
     ("Each action gets one owner and a due date.", "solution.prevention"),
+    ("Unlikely once the guard is in: it would have stopped this.", "solution.prevention"),
     ("I'll send you an update today.", "follow_up.dated"),
     ("Next update: Thursday 5 pm.", "follow_up.dated"),
 ])
