@@ -233,3 +233,18 @@ def test_a_file_name_whose_format_is_unknown_is_refused(db, tmp_path, capsys):
     assert not (tmp_path / "r.pdf").exists()
     assert main(["report", "1", "-o", str(tmp_path / "r.pdf"), "--format", "md",
                  "--db", str(db)]) == 0
+
+
+def test_a_finding_about_the_whole_answer_quotes_nothing(tmp_path, capsys):
+    from trainer.engine.scoring import load_scorer
+
+    path = tmp_path / "h.sqlite3"
+    answer = "There is a problem with one of our systems and we are looking into it now."
+    scored = load_scorer().score(answer).to_dict()
+    assert any(not f["text"] for f in scored["findings"])  # e.g. "no number"
+    with open_store(path) as s:
+        rid = s.start_rehearsal("eve", "churn-model-drift", scenario_title="Churn", seed=1)
+        s.add_turn(rid, {**turn(0, answer), "score": scored})
+    for fmt in ("md", "html"):
+        assert main(["report", "1", "--format", fmt, "--db", str(path)]) == 0
+        assert "“”" not in capsys.readouterr().out

@@ -152,7 +152,7 @@ def _turn(t: dict, who: str = "CEO") -> str:
         lis = "".join(
             f"<li>{'+' if f.get('effect') == 'credit' else '−'} "
             f"<b>{_e(f.get('kind') or f.get('dimension'))}</b> "
-            f"“{_e(shorten(f.get('text') or '', FINDING_QUOTE))}”: "
+            f"{_quote(f.get('text') or '')}"
             f"{_e(clip(f.get('message') or ''))}"
             f"{' Try: ' + _e(f['suggestion']) if f.get('suggestion') else ''}"
             "</li>" for f in findings)
@@ -173,3 +173,9 @@ def _turn(t: dict, who: str = "CEO") -> str:
         parts.append(f"<p><i>{_e(who)}'s reaction: {_e(t['reaction'])}</i></p>")
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _quote(text: str) -> str:
+    """A finding's words in quotes; none for a finding about the whole answer."""
+    text = text.strip()
+    return f"“{_e(shorten(text, FINDING_QUOTE))}”: " if text else ""

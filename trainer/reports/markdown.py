@@ -108,9 +108,11 @@ def _turn(t: dict, who: str = "CEO") -> list[str]:
         for f in findings:
             sign = "+" if f.get("effect") == "credit" else "−"
             tip = f" Try: {_safe(f['suggestion'])}" if f.get("suggestion") else ""
+            # a finding about the whole answer ("no number") quotes nothing: no empty “”
+            said = (f.get("text") or "").strip()
+            quote = f"“{_safe(shorten(said, FINDING_QUOTE))}”: " if said else ""
             out.append(f"- {sign} [{_safe(f.get('kind') or f.get('dimension', ''))}] "
-                       f"“{_safe(shorten(f.get('text') or '', FINDING_QUOTE))}”: "
-                       f"{_safe(clip(f.get('message') or ''))}{tip}")
+                       f"{quote}{_safe(clip(f.get('message') or ''))}{tip}")
     points = score.get("points") or []
     if points:
         out += ["", "Talking points:", ""]
