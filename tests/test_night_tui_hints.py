@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import SEED, answer, needs_engine, settle
+from tests.tui.conftest import SEED, answer, needs_engine, open_meeting, settle
 from trainer.tui.widgets import Transcript
 
 pytestmark = needs_engine
@@ -32,11 +32,7 @@ def _latest_line_in_view(app) -> bool:
 async def test_the_ceos_question_stays_in_view_with_hints_open(make, size):
     app = make()
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
-        app.open_briefing("churn-model-drift")
-        await pilot.pause()
-        await pilot.press("p")
-        await settle(app, pilot)
+        await open_meeting(app, pilot, "churn-model-drift")
         await answer(app, pilot, JARGON)
         line = str(list(app.screen.query_one(Transcript).query(".line"))[-1].render())
         assert "plain English" in line

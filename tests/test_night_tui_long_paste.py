@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from tests.tui.conftest import SEED, answer, needs_engine, settle, transcript_text
+from tests.tui.conftest import SEED, answer, needs_engine, open_meeting, settle, transcript_text
 from trainer.reports.clip import LINE_MAX, clip
 
 pytestmark = needs_engine
@@ -32,11 +32,7 @@ def _lines(widget: Static) -> int:
 async def test_a_long_paste_gets_its_note_and_short_evidence_lines(make):
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        app.open_briefing("stale-board-dashboard")
-        await pilot.pause()
-        await pilot.press("p")
-        await settle(app, pilot)
+        await open_meeting(app, pilot, "stale-board-dashboard")
         await answer(app, pilot, PASTE)
         assert NOTE in transcript_text(app)  # in practice, beside the answer's feedback
 

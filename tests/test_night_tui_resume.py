@@ -7,7 +7,7 @@ import pytest
 from store_helpers import turn
 from textual.widgets import OptionList
 
-from tests.tui.conftest import SEED, answer, needs_engine, settle
+from tests.tui.conftest import SEED, answer, needs_engine, open_meeting, settle
 from trainer.store import open_store
 from trainer.store.recorder import Recorder
 
@@ -32,11 +32,7 @@ async def test_a_quit_meeting_is_offered_again_in_its_briefing(make, tmp_path):
     store = open_store(tmp_path / "h.sqlite3")
     app = make(store=Recorder(store, "ann"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        app.open_briefing(SCENARIO)
-        await pilot.pause()
-        await pilot.press("p")
-        await settle(app, pilot)
+        await open_meeting(app, pilot, SCENARIO)
         for _ in range(2):
             await answer(app, pilot, app.screen.rehearsal.current.exemplar)
         asked = app.screen.rehearsal.current.ceo

@@ -32,7 +32,7 @@ def test_bullets_are_not_words():
 
 
 async def test_the_meeting_counter_ignores_bullets():
-    from tests.tui.conftest import SEED, needs_engine, settle
+    from tests.tui.conftest import SEED, needs_engine, open_meeting
 
     if needs_engine.args[0]:
         pytest.skip("the conversation engine is not built")
@@ -40,11 +40,7 @@ async def test_the_meeting_counter_ignores_bullets():
 
     app = make_app(seed=SEED)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        app.open_briefing("churn-model-drift")
-        await pilot.pause()
-        await pilot.press("p")
-        await settle(app, pilot)
+        await open_meeting(app, pilot, "churn-model-drift")
         app.screen.query_one("#answer").text = BULLETS
         await pilot.pause()
         assert "24/" in app.screen.query_one("#budget").render().plain

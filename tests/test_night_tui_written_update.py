@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import TextArea
 
-from tests.tui.conftest import SEED, answer, needs_engine, settle
+from tests.tui.conftest import SEED, answer, needs_engine, open_meeting, settle
 from trainer.store import open_store
 from trainer.store.recorder import Recorder
 
@@ -33,11 +33,7 @@ def recorder(tmp_path):
 
 
 async def _debrief(app, pilot) -> None:
-    await settle(app, pilot)
-    app.open_briefing("churn-model-drift")
-    await pilot.pause()
-    await pilot.press("p")
-    await settle(app, pilot)
+    await open_meeting(app, pilot, "churn-model-drift")
     await answer(app, pilot, ANSWER)
     app.show_debrief(app.screen.rehearsal, "practice")
     await settle(app, pilot)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.tui.conftest import SEED, answer, needs_engine, settle
+from tests.tui.conftest import SEED, answer, needs_engine, open_meeting, settle
 
 pytestmark = needs_engine
 
@@ -23,11 +23,7 @@ def make():
 
 
 async def _meeting(app, pilot, scenario: str = LONGEST) -> None:
-    await settle(app, pilot)
-    app.open_briefing(scenario)
-    await pilot.pause()
-    await pilot.press("p")
-    await settle(app, pilot)
+    await open_meeting(app, pilot, scenario)
     assert type(app.screen).__name__ == "MeetingScreen"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import SEED, SIZE, answer, needs_engine, settle
+from tests.tui.conftest import SEED, SIZE, answer, needs_engine, open_meeting
 from trainer.store import open_store, queries
 from trainer.store.recorder import Recorder
 
@@ -24,11 +24,7 @@ DRAFT = "I chose to ship the new model early"
 
 async def _interview(app, pilot, scenario: str = "interview-wrong-decision",
                      mode_key: str = "p") -> None:
-    await settle(app, pilot)
-    app.open_briefing(scenario)
-    await pilot.pause()
-    await pilot.press(mode_key)
-    await settle(app, pilot)
+    await open_meeting(app, pilot, scenario, mode_key)
     assert type(app.screen).__name__ == "MeetingScreen"
 
 

@@ -39,6 +39,15 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
+async def open_meeting(app, pilot, scenario: str, mode_key: str = "p") -> None:
+    """From the home screen into a meeting of ``scenario``: practice (p) or exam (e)."""
+    await settle(app, pilot)
+    app.open_briefing(scenario)
+    await pilot.pause()
+    await pilot.press(mode_key)
+    await settle(app, pilot)
+
+
 async def answer(app, pilot, text: str) -> None:
     from trainer.tui.widgets import AnswerBox
 
