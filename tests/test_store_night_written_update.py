@@ -94,25 +94,11 @@ def test_a_report_without_an_update_says_nothing_of_one(tmp_path):
     assert "Written update" not in render(report, "html")
 
 
-def _exemplar_path(scenario_id: str, seed: int = 0) -> list[str]:
-    from trainer.content.loader import load_content
-    from trainer.engine.conversation import Rehearsal
-    from trainer.engine.scoring import load_scorer
-    from trainer.locations import content_roots
-
-    content = load_content(content_roots())
-    scenario = content.scenarios[scenario_id]
-    r = Rehearsal(scenario, content.personas[scenario.persona], load_scorer(), seed=seed)
-    answers = []
-    while not r.finished:
-        answers.append(r.current.exemplar)
-        r.answer(r.current.exemplar)
-    return answers
-
-
 def test_the_drill_keeps_its_written_update_in_history(monkeypatch, capsys, tmp_path):
     db = tmp_path / "drill.sqlite3"
-    answers = _exemplar_path("churn-model-drift") + [UPDATE]
+    from tests.test_drill_cli import exemplar_path  # the churn scenario's strong path
+
+    answers = exemplar_path() + [UPDATE]
     monkeypatch.setattr("sys.stdin", io.StringIO("".join(a + "\n" for a in answers)))
     assert main(["drill", "churn-model-drift", "--seed", "0", "--json", "--db", str(db)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
