@@ -31,6 +31,11 @@ class Transcript(VerticalScroll):
         self.mount_all(widgets)
         self.call_after_refresh(self.scroll_end, animate=False)
 
+    def on_resize(self) -> None:
+        # Shrunk by a panel opening below it (hints, f2) or a smaller terminal: the latest
+        # line is the question being answered, so it stays in view.
+        self.scroll_end(animate=False, immediate=True)
+
     def add_ceo(self, name: str, line: str, reaction: str = "") -> None:
         widgets = [Static(name, classes="speaker -ceo", markup=False)]
         if reaction:
